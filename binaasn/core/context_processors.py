@@ -1,0 +1,44 @@
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+
+def navigation(request):
+    """The navigation of the current role in the current agency, and the agency switcher."""
+    agency = getattr(request, "agency", None)
+    membership = getattr(request, "membership", None)
+    user = getattr(request, "user", None)
+    context = {"agency": agency, "membership": membership, "nav_items": []}
+    if user is not None and user.is_authenticated:
+        from .models import Membership
+
+        context["switch_memberships"] = (
+            Membership.objects.filter(user=user, is_active=True, agency__is_active=True)
+            .select_related("agency")
+            .order_by("agency__name", "role")
+        )
+    if agency is None or membership is None:
+        return context
+    role = membership.role
+    items = []
+
+    def add(label, url_name, icon, roles):
+        if role in roles:
+            items.append(
+                {
+                    "label": label,
+                    "url": reverse(url_name, kwargs={"agency": agency.slug}),
+                    "icon": icon,
+                }
+            )
+
+    add(_("Home"), "core:home-agency", "house", ("admin", "operator", "leader", "trainer", "employee"))
+    add(_("Employees"), "people:employee-list", "people", ("admin", "operator", "leader"))
+    add(_("Org units"), "people:unit-list", "diagram-3", ("admin", "operator", "leader"))
+    add(_("Positions"), "people:position-list", "briefcase", ("admin", "operator", "leader"))
+    add(_("Import"), "people:import-start", "upload", ("admin",))
+    add(_("Corrections"), "people:correction-list", "pencil-square", ("admin",))
+    add(_("My profile"), "people:my-profile", "person-badge", ("employee", "operator", "trainer", "leader", "admin"))
+    add(_("Users"), "core:membership-list", "person-gear", ("admin",))
+    add(_("Audit"), "core:audit-list", "journal-text", ("admin",))
+    context["nav_items"] = items
+    return context

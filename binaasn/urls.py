@@ -1,0 +1,22 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from django.views.static import serve
+
+from binaasn.core import views as core_views
+
+handler403 = "binaasn.core.views.error_403"
+handler404 = "binaasn.core.views.error_404"
+handler500 = "binaasn.core.views.error_500"
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("admin/", admin.site.urls),
+    path("akun/", include("allauth.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("<slug:agency>/", include("binaasn.core.urls")),
+    path("<slug:agency>/pegawai/", include("binaasn.people.urls")),
+]
+
+if settings.DEBUG:
+    urlpatterns.insert(0, path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}))
