@@ -1,11 +1,14 @@
 """One export mechanism: ``?format=xlsx`` on list views writes the filtered rows to Excel."""
 
+import datetime
 import io
 import re
+from decimal import Decimal
 
 import xlsxwriter
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.functional import Promise
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -17,15 +20,21 @@ def wants_xlsx(request):
 
 def _write_row(sheet, row_index, values, text_format):
     for col, value in enumerate(values):
+        if isinstance(value, Promise):
+            value = str(value)
         if value is None:
             sheet.write_blank(row_index, col, None)
         elif isinstance(value, str):
             # write_string never turns text into a formula, so "=1+1" from a user stays text.
             sheet.write_string(row_index, col, value, text_format if value.startswith(FORMULA_START) else None)
-        elif hasattr(value, "isoformat") and not isinstance(value, (int, float)):
-            sheet.write(row_index, col, value.strftime("%d-%m-%Y"))
-        else:
+        elif isinstance(value, datetime.datetime):
+            sheet.write_string(row_index, col, timezone.localtime(value).strftime("%d-%m-%Y %H:%M"))
+        elif isinstance(value, datetime.date):
+            sheet.write_string(row_index, col, value.strftime("%d-%m-%Y"))
+        elif isinstance(value, bool | int | float | Decimal):
             sheet.write(row_index, col, value)
+        else:
+            sheet.write_string(row_index, col, str(value))
 
 
 def build_workbook(sheets):
