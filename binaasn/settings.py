@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "binaasn.core",
     "binaasn.people",
+    "binaasn.citizens",
 ]
 
 MIDDLEWARE = [

@@ -14,8 +14,10 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("akun/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("publik/<slug:public_agency>/", include("binaasn.citizens.public_urls")),
     path("<slug:agency>/", include("binaasn.core.urls")),
     path("<slug:agency>/pegawai/", include("binaasn.people.urls")),
+    path("<slug:agency>/layanan-publik/", include("binaasn.citizens.urls")),
 ]
 
 if settings.DEBUG:
