@@ -1,3 +1,3 @@
-app_name = "public"
+app_name = "citizens_public"
 
 urlpatterns = []
