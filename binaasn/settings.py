@@ -52,6 +52,9 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "binaasn.core",
     "binaasn.people",
+    "binaasn.surveys",
+    "binaasn.competencies",
+    "binaasn.planning",
     "binaasn.citizens",
 ]
 
