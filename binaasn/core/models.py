@@ -3,11 +3,21 @@ import secrets
 from auditlog.models import AbstractLogEntry
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .tenancy import TenantModel, TenantQuerySet, tenant_manager
+
+
+# First path segments that belong to the platform, never to an agency.
+RESERVED_SLUGS = {"admin", "akun", "i18n", "publik", "static", "media", "api", "bantuan"}
+
+
+def validate_agency_slug(value):
+    if value.lower() in RESERVED_SLUGS:
+        raise ValidationError(_("This slug is reserved by the platform; choose another."))
 
 
 class Agency(models.Model):
@@ -21,7 +31,9 @@ class Agency(models.Model):
 
     name = models.CharField(_("name"), max_length=200)
     short_name = models.CharField(_("short name"), max_length=80, blank=True)
-    slug = models.SlugField(_("slug"), max_length=50, unique=True)
+    slug = models.SlugField(
+        _("slug"), max_length=50, unique=True, validators=[validate_agency_slug]
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     region_code = models.CharField(
         _("Kemendagri region code"), max_length=20, blank=True, help_text=_("For example 75.01")
