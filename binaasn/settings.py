@@ -185,7 +185,7 @@ else:
 # Internationalisation: Bahasa Indonesia first, English second.
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+LOCALE_PATHS = [Path(os.environ.get("BINAASN_LOCALE_DIR") or BASE_DIR / "locale")]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = os.environ.get("TIME_ZONE", "Asia/Jakarta")
