@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "binaasn.surveys",
     "binaasn.competencies",
     "binaasn.planning",
+    "binaasn.learning",
     "binaasn.citizens",
 ]
 

@@ -16,11 +16,13 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("publik/<slug:public_agency>/", include("binaasn.citizens.public_urls")),
     path("publik/<slug:public_agency>/kuesioner/", include("binaasn.surveys.public_urls")),
+    path("publik/<slug:public_agency>/sertifikat/", include("binaasn.learning.public_urls")),
     path("<slug:agency>/", include("binaasn.core.urls")),
     path("<slug:agency>/pegawai/", include("binaasn.people.urls")),
     path("<slug:agency>/kuesioner/", include("binaasn.surveys.urls")),
     path("<slug:agency>/kompetensi/", include("binaasn.competencies.urls")),
     path("<slug:agency>/perencanaan/", include("binaasn.planning.urls")),
+    path("<slug:agency>/pembelajaran/", include("binaasn.learning.urls")),
     path("<slug:agency>/layanan-publik/", include("binaasn.citizens.urls")),
 ]
 
