@@ -215,3 +215,34 @@ class Job(TenantModel):
     @property
     def is_finished(self):
         return self.status in (self.Status.SUCCEEDED, self.Status.FAILED)
+
+
+class NotificationQuerySet(TenantQuerySet):
+    def unread(self):
+        return self.filter(read_at__isnull=True)
+
+
+class Notification(TenantModel):
+    """An in-app message to one user (invitations, approvals, reminders, changes); any app may
+    create them, usually together with an e-mail."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    kind = models.CharField(_("kind"), max_length=50, blank=True)
+    title = models.CharField(_("title"), max_length=200)
+    body = models.TextField(_("message"), blank=True)
+    url = models.CharField(_("link"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    read_at = models.DateTimeField(_("read at"), null=True, blank=True)
+
+    objects = tenant_manager(NotificationQuerySet)
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["agency", "user", "read_at"], name="notification_inbox")]
+
+    def __str__(self):
+        return self.title
