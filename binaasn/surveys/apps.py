@@ -6,3 +6,16 @@ class SurveysConfig(AppConfig):
     name = "binaasn.surveys"
     label = "surveys"
     verbose_name = _("Questionnaires")
+
+    def ready(self):
+        from auditlog.registry import auditlog
+
+        from . import models
+
+        # Questionnaire changes are audited; answers are not personal data of record, and
+        # invitations are audited once per batch by the services.
+        auditlog.register(
+            models.Questionnaire, exclude_fields=["updated_at", "created_at", "link_code"]
+        )
+        auditlog.register(models.Section)
+        auditlog.register(models.Question)
