@@ -10,10 +10,11 @@ class PeopleConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
-        from . import models
+        from . import models, signals
 
         auditlog.register(models.OrgUnit, exclude_fields=["path", "depth"])
         auditlog.register(models.Position)
         auditlog.register(models.Employee, exclude_fields=["updated_at", "created_at"])
         auditlog.register(models.CareerEntry)
         auditlog.register(models.CorrectionRequest)
+        signals.connect()
