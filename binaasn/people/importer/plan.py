@@ -1,0 +1,125 @@
+"""Checking every row and sorting the valid ones into create, update and unchanged.
+
+Existing employees, units and positions are loaded in a few queries up front; no query runs
+per row.
+"""
+
+from django.utils.translation import gettext as _
+
+from binaasn.people.models import Employee
+
+from .positions import PositionMatcher
+from .result import RowError
+from .rows import UNCHANGED, RowChecker
+from .units import PlannedUnit, UnitMatcher
+
+# Employee fields an import may set, compared to tell an update from an unchanged row.
+FIELDS = [
+    "name", "front_title", "back_title", "gender", "birth_place", "birth_date", "status",
+    "golongan", "tmt_golongan", "tmt_cpns", "tmt_jabatan", "education_level", "education_major",
+    "education_institution", "graduation_year", "email", "phone", "nik", "address", "siasn_id",
+    "unit_id", "position_id",
+]  # fmt: skip
+PROGRESS_STEPS = 50
+
+
+class Plan:
+    def __init__(self):
+        self.errors = []
+        self.rejected_rows = set()
+        self.creates = []  # Records
+        self.updates = []  # (Record, existing values dict, [(field, old, new)])
+        self.unchanged = 0
+        self.units = None
+        self.positions = None
+
+
+def _reference(target):
+    """The id a planned or existing unit/position will have (None while still planned)."""
+    if target is UNCHANGED or target is None:
+        return target
+    return target if isinstance(target, int) else None
+
+
+def make_plan(agency, sheet, *, create_units, progress=None, total=None):
+    plan = Plan()
+    plan.units = units = UnitMatcher(agency, create_units)
+    plan.positions = positions = PositionMatcher(agency, create_units)
+    checker = RowChecker(sheet.columns, units, positions)
+    existing = {
+        row[0]: dict(zip(["pk", *FIELDS], row[1:], strict=True))
+        for row in Employee.objects.for_agency(agency).values_list("nip", "pk", *FIELDS)
+    }
+    first_row = {}
+    nip_column = sheet.columns.name_in_file("NIP BARU")
+    step = max(500, len(sheet.rows) // PROGRESS_STEPS)
+    total = total or len(sheet.rows)
+    for done, (number, cells) in enumerate(sheet.rows, start=1):
+        record, errors = checker.check(number, cells)
+        nip = record.nip if record is not None else None
+        if record is not None:
+            if nip in first_row:
+                errors.append(
+                    RowError(
+                        number,
+                        nip_column,
+                        _("The NIP %(nip)s also appears in row %(row)d.")
+                        % {"nip": nip, "row": first_row[nip]},
+                        "duplicate_nip",
+                    )
+                )
+                record = None
+            else:
+                first_row[nip] = number
+        if errors:
+            plan.errors.extend(errors)
+            plan.rejected_rows.add(number)
+        else:
+            _sort(plan, record, existing.get(nip))
+        if progress is not None and done % step == 0:
+            progress(done, total)
+    if progress is not None:
+        progress(len(sheet.rows), total)
+    return plan
+
+
+def _sort(plan, record, current):
+    if current is None:
+        plan.creates.append(record)
+        return
+    changes = [
+        (field, current[field], new)
+        for field, new in record.values.items()
+        if current[field] != new
+    ]
+    for field, target in (("unit_id", record.unit), ("position_id", record.position)):
+        if target is UNCHANGED:
+            continue
+        reference = _reference(target)
+        if reference is None or reference != current[field]:
+            changes.append((field, current[field], target))
+    if changes:
+        plan.updates.append((record, current, changes))
+    else:
+        plan.unchanged += 1
+
+
+def resolve(target):
+    """The database id of a unit/position reference once planned ones are written."""
+    if target is UNCHANGED or target is None:
+        return None
+    if isinstance(target, int):
+        return target
+    return target.pk
+
+
+def describe_target(target, names):
+    if target is UNCHANGED or target is None:
+        return ""
+    if isinstance(target, int):
+        return names.get(target, "")
+    return target.name
+
+
+def is_planned_unit(target):
+    return isinstance(target, PlannedUnit)

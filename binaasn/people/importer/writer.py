@@ -1,0 +1,181 @@
+"""Writing a checked plan: all of it in one transaction, in bulk, with one audit entry."""
+
+import contextlib
+
+from auditlog.context import set_actor
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from binaasn.core.models import AuditEntry
+from binaasn.people.models import CareerEntry, Employee, OrgUnit, Position
+
+from .plan import resolve
+
+BATCH_SIZE = 2000
+CAREER_KINDS = {
+    "golongan": CareerEntry.Kind.RANK,
+    "position_id": CareerEntry.Kind.POSITION,
+    "unit_id": CareerEntry.Kind.UNIT,
+}
+
+
+def write_plan(agency, plan, run, *, user=None, progress=None, done=0, total=0):
+    """Create the planned units and positions, then the employees, updates and career entries."""
+    actor = set_actor(user) if user is not None else contextlib.nullcontext()
+    with transaction.atomic(), actor:
+        _create_units(agency, plan.units.planned)
+        _create_positions(agency, plan.positions.planned.values())
+        step = 0
+
+        def report(count):
+            nonlocal step
+            step += count
+            if progress is not None:
+                progress(min(done + step, total), total)
+
+        _create_employees(agency, plan.creates, report)
+        _update_employees(agency, plan.updates, report)
+        _write_career(agency, plan, run.file_name)
+        run.save()
+        log_import(run, user)
+
+
+def _create_units(agency, planned):
+    # Few and tree-shaped: saved one by one so each gets its path (and its own audit entry).
+    parents = {}
+    for unit in planned:
+        parent = unit.parent
+        if isinstance(parent, int):
+            if parent not in parents:
+                parents[parent] = OrgUnit.objects.get(pk=parent)
+            parent = parents[parent]
+        elif parent is not None:
+            parent = parent.instance
+        created = OrgUnit(
+            agency=agency,
+            name=unit.name[:200],
+            parent=parent,
+            kind=unit.kind,
+            siasn_id=unit.siasn_id[:64],
+        )
+        created.save()
+        unit.pk = created.pk
+        unit.instance = created
+
+
+def _create_positions(agency, planned):
+    planned = list(planned)
+    objects = [
+        Position(
+            agency_id=agency.pk,
+            name=p.name[:200],
+            position_type=p.position_type,
+            level=p.level,
+            unit_id=resolve(p.unit),
+            siasn_id=(p.siasn_id or "")[:64],
+        )
+        for p in planned
+    ]
+    Position.objects.bulk_create(objects, batch_size=BATCH_SIZE)
+    for plan_item, created in zip(planned, objects, strict=True):
+        plan_item.pk = created.pk
+
+
+def _create_employees(agency, records, report):
+    agency_id = agency.pk
+    for start in range(0, len(records), BATCH_SIZE):
+        batch = [
+            Employee(
+                agency_id=agency_id,
+                nip=record.nip,
+                unit_id=resolve(record.unit),
+                position_id=resolve(record.position),
+                **record.values,
+            )
+            for record in records[start : start + BATCH_SIZE]
+        ]
+        Employee.objects.bulk_create(batch)
+        report(len(batch))
+
+
+def _update_employees(agency, updates, report):
+    if not updates:
+        return
+    now = timezone.now()
+    fields = {"updated_at"}
+    objects = []
+    for record, current, changes in updates:
+        merged = dict(current)
+        for field, _old, new in changes:
+            merged[field] = resolve(new) if field in ("unit_id", "position_id") else new
+            fields.add(field)
+        objects.append(Employee(agency_id=agency.pk, nip=record.nip, updated_at=now, **merged))
+    fields = sorted(fields)
+    for start in range(0, len(objects), BATCH_SIZE // 2):
+        batch = objects[start : start + BATCH_SIZE // 2]
+        Employee.objects.bulk_update(batch, fields)
+        report(len(batch))
+
+
+def _write_career(agency, plan, file_name):
+    note = (_("Employee import: %(file)s") % {"file": file_name})[:255]
+    unit_names = plan.units.names
+    position_names = plan.positions.names
+    entries = []
+    for record, current, changes in plan.updates:
+        for field, old, new in changes:
+            kind = CAREER_KINDS.get(field)
+            if kind is None:
+                continue
+            if field == "golongan":
+                old_value, new_value, on = old or "", new, record.values.get("tmt_golongan")
+            elif field == "position_id":
+                old_value = position_names.get(old, "") if old else ""
+                new_value = new.name if hasattr(new, "name") else position_names.get(new, "")
+                on = record.values.get("tmt_jabatan")
+            else:
+                old_value = unit_names.get(old, "") if old else ""
+                new_value = new.name if hasattr(new, "name") else unit_names.get(new, "")
+                on = record.values.get("tmt_jabatan")
+            entries.append(
+                CareerEntry(
+                    agency_id=agency.pk,
+                    employee_id=current["pk"],
+                    kind=kind,
+                    effective_on=on,
+                    old_value=old_value[:255],
+                    new_value=new_value[:255],
+                    note=note,
+                )
+            )
+    CareerEntry.objects.bulk_create(entries, batch_size=BATCH_SIZE)
+
+
+def log_import(run, user):
+    """One audit entry for the whole batch: counts and file name, not one per employee."""
+    summary = _(
+        "Employee import %(file)s: %(created)d created, %(updated)d updated, "
+        "%(unchanged)d unchanged, %(rejected)d rejected."
+    ) % {
+        "file": run.file_name,
+        "created": run.created,
+        "updated": run.updated,
+        "unchanged": run.unchanged,
+        "rejected": run.rejected,
+    }
+    return AuditEntry.objects.log_create(
+        run,
+        force_log=True,
+        action=AuditEntry.Action.CREATE,
+        actor=user,
+        changes={
+            "file_name": ["", run.file_name],
+            "created": ["", str(run.created)],
+            "updated": ["", str(run.updated)],
+            "unchanged": ["", str(run.unchanged)],
+            "rejected": ["", str(run.rejected)],
+        },
+        changes_text=summary,
+        additional_data={"agency": run.agency_id, "summary": summary},
+    )
