@@ -38,6 +38,8 @@ def navigation(request):
     add(_("Import"), "people:import-start", "upload", ("admin",))
     add(_("Corrections"), "people:correction-list", "pencil-square", ("admin",))
     add(_("My profile"), "people:my-profile", "person-badge", ("employee", "operator", "trainer", "leader", "admin"))
+    add(_("Questionnaires"), "surveys:questionnaire-list", "ui-checks", ("admin", "operator", "leader"))
+    add(_("My questionnaires"), "surveys:my-questionnaires", "clipboard-check", ("admin", "operator", "leader", "trainer", "employee"))
     add(_("Users"), "core:membership-list", "person-gear", ("admin",))
     add(_("Audit"), "core:audit-list", "journal-text", ("admin",))
     context["nav_items"] = items
