@@ -86,7 +86,7 @@ class Questionnaire(TenantModel):
         blank=True,
         related_name="+",
         verbose_name=_("owner unit"),
-        help_text=_("Operators of this unit and the units above it manage the questionnaire."),
+        help_text=_("Operators of this unit and of the units above it manage the questionnaire."),
     )
     source = models.ForeignKey(
         "self",

@@ -1,12 +1,13 @@
 """Building and running questionnaires: create, edit, copy, publish, close, public link."""
 
-from auditlog.models import LogEntry
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+
+from binaasn.core.models import AuditEntry
 
 from .. import signals
 from ..models import Question, Questionnaire, Section, new_link_code
@@ -27,10 +28,10 @@ def _day(value):
 
 def _audit(instance, message, by=None):
     """One audit entry for a batch (invitations, reminders), on the questionnaire."""
-    LogEntry.objects.log_create(
+    AuditEntry.objects.log_create(
         instance,
         force_log=True,
-        action=LogEntry.Action.UPDATE,
+        action=AuditEntry.Action.UPDATE,
         changes={"batch": ["", message]},
         **({"actor": by} if by is not None and by.is_authenticated else {}),
     )

@@ -35,7 +35,8 @@ def check_accepts_responses(questionnaire, today=None):
     if questionnaire.closes_on and today > questionnaire.closes_on:
         raise ValidationError(
             _(
-                "The close date of this questionnaire (%(date)s) has passed; responses are no longer accepted."
+                "The close date of this questionnaire (%(date)s) has passed; "
+                "responses are no longer accepted."
             )
             % {"date": _day(questionnaire.closes_on)}
         )

@@ -1,0 +1,2 @@
+"""Pages of the questionnaire engine, split by topic: building (manage), targeting,
+answering (respond, including the public link) and results."""
