@@ -99,7 +99,9 @@ class EmployeeFilter(django_filters.FilterSet):
         value = value.strip()
         digits = clean_nip(value)
         if digits.isdigit() and len(digits) >= 4:
-            return queryset.filter(nip__startswith=digits)
+            # A range rather than LIKE 'prefix%', so the (agency, nip) index serves it in
+            # SQLite and PostgreSQL alike; ":" is the character after "9".
+            return queryset.filter(nip__gte=digits, nip__lt=f"{digits}:")
         return queryset.filter(name__icontains=value)
 
     def in_unit(self, queryset, name, unit):
