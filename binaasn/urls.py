@@ -5,6 +5,7 @@ from django.views.static import serve
 
 from binaasn.core import views as core_views
 
+handler400 = "binaasn.core.views.error_400"
 handler403 = "binaasn.core.views.error_403"
 handler404 = "binaasn.core.views.error_404"
 handler500 = "binaasn.core.views.error_500"

@@ -42,5 +42,6 @@ def navigation(request):
     add(_("My questionnaires"), "surveys:my-questionnaires", "clipboard-check", ("admin", "operator", "leader", "trainer", "employee"))
     add(_("Users"), "core:membership-list", "person-gear", ("admin",))
     add(_("Audit"), "core:audit-list", "journal-text", ("admin",))
+    add(_("Agency settings"), "core:agency-settings", "gear", ("admin",))
     context["nav_items"] = items
     return context

@@ -1,9 +1,13 @@
+import re
+
 from django import forms
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.utils.translation import gettext_lazy as _
 
-from .models import Membership, Role
+from . import uploads
+from .models import Agency, Membership, Role
 
 
 class MembershipForm(forms.Form):
@@ -70,3 +74,75 @@ class AuditFilterForm(forms.Form):
 
         self.fields["model"].choices = [("", _("All"))] + list(model_choices)
         self.fields["action"].choices = [("", _("All"))] + list(AuditEntry.Action.choices)
+
+
+MFA_ROLE_CHOICES = [
+    ("admin", _("Agency admins (BKPSDM)")),
+    ("operator", _("Unit operators")),
+    ("leader", _("Leaders")),
+]
+REGION_CODE_SHAPES = {
+    # Kemendagri region codes: province 2 digits, regency/city 2 more, sub-district 2 more.
+    "provinsi": (r"^\d{2}$", "75"),
+    "kabupaten": (r"^\d{2}\.\d{2}$", "75.01"),
+    "kota": (r"^\d{2}\.\d{2}$", "75.71"),
+    "kecamatan": (r"^\d{2}\.\d{2}\.\d{2}$", "75.01.01"),
+}
+LOGO_KINDS = {"png", "jpeg"}
+
+
+class LogoField(forms.ImageField):
+    """An image field that says "too large" before trying to read a huge file as an image."""
+
+    def to_python(self, data):
+        if data and hasattr(data, "size"):
+            uploads.check_size(data)
+        return super().to_python(data)
+
+
+class AgencySettingsForm(forms.ModelForm):
+    """What an agency admin may change about the agency itself (the slug stays: it is in URLs)."""
+
+    mfa_roles = forms.MultipleChoiceField(
+        label=_("Roles that must use an authenticator app (TOTP)"),
+        choices=MFA_ROLE_CHOICES,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "People in these roles must set up a second factor before they can open the "
+            "agency's pages."
+        ),
+    )
+
+    class Meta:
+        model = Agency
+        fields = ["name", "short_name", "kind", "region_code", "seat", "logo"]
+        field_classes = {"logo": LogoField}
+        widgets = {"logo": forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg"})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        current = {r.strip() for r in self.instance.mfa_required_roles.split(",") if r.strip()}
+        self.fields["mfa_roles"].initial = [code for code, _label in MFA_ROLE_CHOICES if code in current]
+        self.fields["logo"].help_text = _("PNG or JPEG, at most %(limit)d MB.") % {
+            "limit": settings.UPLOAD_MAX_MB
+        }
+
+    def clean_region_code(self):
+        code = self.cleaned_data["region_code"].strip()
+        kind = self.cleaned_data.get("kind")
+        if code and kind in REGION_CODE_SHAPES:
+            pattern, example = REGION_CODE_SHAPES[kind]
+            if not re.match(pattern, code):
+                raise forms.ValidationError(
+                    _("For a %(kind)s the Kemendagri region code looks like %(example)s.")
+                    % {"kind": Agency.Kind(kind).label.lower(), "example": example}
+                )
+        return code
+
+    def clean_logo(self):
+        logo = self.cleaned_data.get("logo")
+        if logo and "logo" in self.files and uploads.sniff(logo) not in LOGO_KINDS:
+            # Pillow also opens GIF, BMP, WebP...; a logo shown on every page stays PNG or JPEG.
+            raise forms.ValidationError(_("The logo must be a PNG or JPEG image."))
+        return logo

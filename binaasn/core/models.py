@@ -66,6 +66,10 @@ class Agency(models.Model):
         roles = {r.strip() for r in self.mfa_required_roles.split(",") if r.strip()}
         return role in roles
 
+    def get_additional_data(self):
+        """Changes to the agency itself show in its own audit trail."""
+        return {"agency": self.pk}
+
 
 class User(AbstractUser):
     """A login. ``username`` holds the NIP for ASN, so they log in with NIP or e-mail."""
@@ -133,6 +137,10 @@ class Membership(models.Model):
     @property
     def is_operator(self):
         return self.role == Role.OPERATOR
+
+    def get_additional_data(self):
+        """Granted and withdrawn roles show in the agency's audit trail."""
+        return {"agency": self.agency_id}
 
 
 class AuditEntry(AbstractLogEntry):

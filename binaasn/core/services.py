@@ -43,3 +43,17 @@ def grant_membership(*, user, agency, role, unit=None, by=None):
         user=user, agency=agency, role=role, defaults={"unit": unit, "is_active": True}
     )
     return membership
+
+
+# Roles an agency may oblige to use an authenticator app, in the order they are stored.
+MFA_ROLES = ("admin", "operator", "leader")
+
+
+@transaction.atomic
+def update_agency_settings(agency, *, mfa_roles):
+    """Save an agency's own settings (``agency`` carries the edited fields) and which roles must
+    use a second factor. django-auditlog records before → after with the agency and, inside a
+    request, who made the change and from where, so it shows in the agency's audit trail."""
+    agency.mfa_required_roles = ",".join(role for role in MFA_ROLES if role in set(mfa_roles))
+    agency.save()
+    return agency

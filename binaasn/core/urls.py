@@ -15,4 +15,5 @@ urlpatterns = [
     path("tugas/<int:pk>/progres/", views.job_progress, name="job-progress"),
     path("tugas/<int:pk>/berkas/", views.job_download, name="job-download"),
     path("gaya/", views.style_guide, name="style-guide"),
+    path("pengaturan/", views.agency_settings, name="agency-settings"),
 ]

@@ -5,15 +5,17 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Q
-from django.http import FileResponse, Http404
+from django.conf import settings
+from django.http import FileResponse, Http404, HttpResponseBadRequest, HttpResponseServerError
+from django.template import loader
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import services
 from .exports import wants_xlsx, xlsx_response
-from .forms import AuditFilterForm, MembershipForm
-from .models import AuditEntry, Job, Membership
+from .forms import AgencySettingsForm, AuditFilterForm, MembershipForm
+from .models import Agency, AuditEntry, Job, Membership
 from .permissions import ALL_ROLES, role_required
 
 
@@ -211,5 +213,24 @@ def error_403(request, exception=None):
     return render(request, "403.html", status=403)
 
 
+def error_400(request, exception=None):
+    # Rendered without context processors: the request may be too broken to build a navbar.
+    content = loader.get_template("400.html").render({"upload_limit": settings.UPLOAD_MAX_MB})
+    return HttpResponseBadRequest(content)
+
+
 def error_500(request):
-    return render(request, "500.html", status=500)
+    # No context processors either: the error may come from the database they would query.
+    return HttpResponseServerError(loader.get_template("500.html").render())
+
+
+@role_required("admin")
+def agency_settings(request, agency):
+    """The agency's own name, region code, logo and second-factor policy (admins only)."""
+    instance = Agency.objects.get(pk=request.agency.pk)
+    form = AgencySettingsForm(request.POST or None, request.FILES or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        services.update_agency_settings(form.instance, mfa_roles=form.cleaned_data["mfa_roles"])
+        messages.success(request, _("Agency settings saved."))
+        return redirect("core:agency-settings", agency=request.agency.slug)
+    return render(request, "core/agency_settings.html", {"form": form})

@@ -33,4 +33,11 @@ ROWS = [
         expect={"admin": 200, "operator": 404, "leader": 404, "trainer": 404, "employee": 404},
     ),
     Row("core:style-guide", expect=everyone(200)),
+    Row("core:agency-settings", expect={"admin": 200}),
+    Row(
+        "core:agency-settings",
+        method="post",
+        data=lambda c: {"name": "Pemerintah Kabupaten Alpha", "kind": "kabupaten", "region_code": "75.01"},
+        expect={"admin": 302},
+    ),
 ]
