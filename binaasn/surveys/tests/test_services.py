@@ -179,7 +179,7 @@ def test_invitations_are_emailed_when_open_and_reminders_mark_pending_ones(cast)
     assert result.reminded == 1 and result.emailed == 1
     assert siti.reminded_at is not None and siti.reminder_count == 1
     assert budi.reminded_at is None
-    assert mail.outbox[-1].subject.startswith("Reminder") or "Pengingat" in mail.outbox[-1].subject
+    assert mail.outbox[-1].subject == "Reminder: please fill in Survei kepuasan pelatihan"
 
 
 # Answering ---------------------------------------------------------------------------------

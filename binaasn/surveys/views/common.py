@@ -35,6 +35,15 @@ def base_url(request):
     return request.build_absolute_uri("/").rstrip("/")
 
 
+def attach_errors(form, error):
+    """Put a service's ValidationError on the form: on the field it names, else on top."""
+    if hasattr(error, "error_dict"):
+        for name, messages_ in error.message_dict.items():
+            form.add_error(name if name in form.fields else None, messages_)
+    else:
+        form.add_error(None, error.messages)
+
+
 def show_errors(request, error):
     for message in error.messages:
         messages.error(request, message)

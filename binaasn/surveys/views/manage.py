@@ -15,6 +15,7 @@ from .. import queries, services
 from ..forms import CopyForm, QuestionForm, QuestionnaireFilterForm, QuestionnaireForm, SectionForm
 from ..models import Question, Section
 from .common import (
+    attach_errors,
     base_url,
     managed_questionnaire,
     show_errors,
@@ -72,7 +73,7 @@ def questionnaire_create(request, agency):
         try:
             questionnaire = services.create_questionnaire(request.agency, by=request.user, **data)
         except ValidationError as error:
-            form.add_error(None, error)
+            attach_errors(form, error)
         else:
             messages.success(request, _("Questionnaire created. Now add its questions."))
             return to_detail(request, questionnaire)
@@ -136,7 +137,7 @@ def questionnaire_edit(request, agency, pk):
         try:
             services.update_questionnaire(questionnaire, by=request.user, **changes)
         except ValidationError as error:
-            form.add_error(None, error)
+            attach_errors(form, error)
         else:
             messages.success(request, _("Questionnaire saved."))
             return to_detail(request, questionnaire)
@@ -239,7 +240,7 @@ def section_create(request, agency, pk):
         try:
             services.add_section(questionnaire, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            attach_errors(form, error)
         else:
             messages.success(request, _("Section added."))
             return to_detail(request, questionnaire, "questions")
@@ -259,7 +260,7 @@ def section_edit(request, agency, pk, section_pk):
         try:
             services.update_section(section, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            attach_errors(form, error)
         else:
             messages.success(request, _("Section saved."))
             return to_detail(request, questionnaire, "questions")

@@ -13,7 +13,7 @@ from binaasn.core.permissions import role_required
 from .. import queries, services
 from ..forms import InviteForm
 from ..models import Invitation
-from .common import base_url, managed_questionnaire, show_errors, within_for
+from .common import attach_errors, base_url, managed_questionnaire, show_errors, within_for
 
 MANAGERS = ("admin", "operator")
 
@@ -43,7 +43,7 @@ def targeting(request, agency, pk):
                 **targets,
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            attach_errors(form, error)
         else:
             count = len(result.created)
             messages.success(
