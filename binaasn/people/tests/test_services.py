@@ -6,6 +6,7 @@ import pytest
 from auditlog.context import set_actor
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from django_scopes import scopes_disabled
 
 from binaasn.core.models import AuditEntry
@@ -25,6 +26,14 @@ from binaasn.people.tests.factories import (
 @pytest.fixture(autouse=True)
 def _unscoped():
     with scopes_disabled():
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _english(settings):
+    # Messages are asserted in the English source text, whatever the translation catalogue says.
+    settings.LANGUAGE_CODE = "en"
+    with translation.override("en"):
         yield
 
 
