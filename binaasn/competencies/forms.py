@@ -97,7 +97,7 @@ class AssessmentForm(forms.Form):
     """An assessment: where it comes from, when, evidence, and a level per competency."""
 
     source = forms.ChoiceField(label=_("Source"), choices=Source.choices)
-    assessed_on = forms.DateField(label=_("Assessment date"), widget=forms.DateInput(attrs={"type": "date"}))
+    assessed_on = forms.DateField(label=_("Assessment date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     assessor = forms.CharField(label=_("Assessor"), max_length=200, required=False)
     note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
     evidence = forms.FileField(
