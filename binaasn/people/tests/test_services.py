@@ -374,3 +374,10 @@ def test_an_employee_created_after_the_login_is_linked_too(cast):
     grant_membership(user=user, agency=cast.a, role="employee")
     employee = services.create_employee(cast.a, **new_employee_fields(cast, nip=nip))
     assert employee.user == user
+
+
+def test_the_created_audit_entry_lists_only_the_employee_own_fields(cast):
+    employee = services.create_employee(cast.a, **new_employee_fields(cast))
+    created = audit_entries(employee).first()
+    assert created.changes_dict["name"][1] == "Rahmat Hidayat"
+    assert not {"career", "corrections", "subordinates", "id", "agency"} & set(created.changes_dict)
