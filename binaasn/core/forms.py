@@ -62,7 +62,7 @@ class MembershipForm(forms.Form):
 
 class AuditFilterForm(forms.Form):
     q = forms.CharField(label=_("Object or change contains"), required=False)
-    actor = forms.CharField(label=_("By (username)"), required=False)
+    actor = forms.CharField(label=_("By (name or username)"), required=False)
     model = forms.ChoiceField(label=_("Kind of data"), required=False)
     action = forms.ChoiceField(label=_("Action"), required=False)
     date_from = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))

@@ -58,9 +58,16 @@ def _audit_queryset(agency, form):
     if form.is_valid():
         data = form.cleaned_data
         if data["q"]:
-            entries = entries.filter(Q(object_repr__icontains=data["q"]) | Q(changes_text__icontains=data["q"]))
+            entries = entries.filter(
+                Q(object_repr__icontains=data["q"])
+                | Q(changes__icontains=data["q"])
+                | Q(changes_text__icontains=data["q"])
+            )
         if data["actor"]:
-            entries = entries.filter(actor__username__icontains=data["actor"])
+            entries = entries.filter(
+                Q(actor__username__icontains=data["actor"])
+                | Q(actor__full_name__icontains=data["actor"])
+            )
         if data["model"]:
             entries = entries.filter(content_type_id=data["model"])
         if data["action"] not in ("", None):
@@ -72,30 +79,52 @@ def _audit_queryset(agency, form):
     return entries.order_by("-timestamp", "-pk")
 
 
+def _audited_kinds():
+    """(content type id, label) of every model the audit trail records, for the kind filter."""
+    from auditlog.registry import auditlog
+
+    models = [model for model in auditlog.get_models() if model._meta.app_label != "auth"]
+    types = ContentType.objects.get_for_models(*models)  # cached after the first request
+    return sorted(
+        ((types[model].pk, str(model._meta.verbose_name).capitalize()) for model in models),
+        key=lambda choice: choice[1],
+    )
+
+
+def _change_summary(entry):
+    """"field: before → after; ..." for the Excel export, as the page shows it."""
+    parts = []
+    for field, change in (entry.changes_dict or {}).items():
+        if isinstance(change, list | tuple) and len(change) == 2:
+            parts.append(f"{field}: {change[0] or '–'} → {change[1] or '–'}")
+        else:
+            parts.append(f"{field}: {change}")
+    summary = (entry.additional_data or {}).get("summary", "")
+    return "; ".join(parts) or str(summary)
+
+
 @role_required("admin")
 def audit_list(request, agency):
-    labels = {"core", "people"}
-    model_choices = [
-        (ct.pk, ct.model_class()._meta.verbose_name.capitalize())
-        for ct in ContentType.objects.filter(app_label__in=labels).order_by("model")
-        if ct.model_class() is not None
-    ]
-    form = AuditFilterForm(request.GET or None, model_choices=model_choices)
+    form = AuditFilterForm(request.GET or None, model_choices=_audited_kinds())
     entries = _audit_queryset(request.agency, form)
     if wants_xlsx(request):
         rows = (
             (
-                e.timestamp.astimezone().strftime("%d-%m-%Y %H:%M"),
+                e.timestamp,
                 e.actor.username if e.actor else "",
+                e.actor.full_name if e.actor else "",
                 e.get_action_display(),
                 e.content_type.model_class()._meta.verbose_name if e.content_type.model_class() else "",
                 e.object_repr,
-                e.changes_text or str(e.changes or ""),
+                _change_summary(e),
                 e.remote_addr or "",
             )
             for e in entries.iterator()
         )
-        headers = [_("Time"), _("By"), _("Action"), _("Kind"), _("Object"), _("Changes"), _("IP address")]
+        headers = [
+            _("Time"), _("By (username)"), _("By (name)"), _("Action"), _("Kind"), _("Object"),
+            _("Changes (before → after)"), _("IP address"),
+        ]
         return xlsx_response("audit", headers, rows, title=_("Audit"))
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
     return render(request, "core/audit_list.html", {"form": form, "page_obj": page})
