@@ -128,7 +128,7 @@ class PeoplePlanner:
         self.decree_office = decree_office
         self.with_career = career
         self.nips = set()
-        self.emails = set()
+        self.emails = {}  # local part → how many use it
         self.positions = {}
         self.plan = Plan(agency=agency)
         self.pool_weights = [pool.weight for pool in region.pools]
@@ -408,12 +408,9 @@ class PeoplePlanner:
         words = [ascii_word(w) for w in name.replace("br.", "").split()]
         words = [w for w in words if w] or ["asn"]
         local = f"{words[0]}.{words[-1]}" if len(words) > 1 else words[0]
-        email, n = local, 1
-        while email in self.emails:
-            n += 1
-            email = f"{local}{n}"
-        self.emails.add(email)
-        employee.email = f"{email}@{self.email_domain}"
+        # Local parts hold no digits, so "name2" never collides with another name.
+        self.emails[local] = count = self.emails.get(local, 0) + 1
+        employee.email = f"{local}{count if count > 1 else ''}@{self.email_domain}"
         employee.phone = rng.choice(PHONE_PREFIXES) + f"{rng.randint(0, 99_999_999):08d}"
         day = employee.birth_date.day + (40 if employee.gender == "P" else 0)
         employee.nik = (

@@ -1,0 +1,154 @@
+"""What every benchmark shares: its own database, Django set-up, timing and JSON output.
+
+A benchmark never touches the developer's data. With SQLite (the default) it works in a
+temporary file; when DATABASE_URL names a PostgreSQL server it works in a database of its own on
+that server, ``binaasn_bench`` (or $BINAASN_BENCH_DB), made afresh for each run. Both are removed
+at the end unless ``--keep-db`` is given.
+"""
+
+import json
+import os
+import platform
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import quote
+
+PROJECT = Path(__file__).resolve().parent.parent
+if str(PROJECT) not in sys.path:
+    sys.path.insert(0, str(PROJECT))
+
+
+def add_database_arguments(parser):
+    parser.add_argument(
+        "--keep-db", action="store_true", help="Keep the benchmark database for a look afterwards."
+    )
+    parser.add_argument(
+        "--fast-schema",
+        action="store_true",
+        help="Create the tables straight from the models instead of running every migration "
+        "(same tables and indexes, no data migrations; for quick smoke runs).",
+    )
+
+
+class _NoMigrations(dict):
+    def __contains__(self, item):
+        return True
+
+    def __getitem__(self, item):
+        return None
+
+
+class BenchDatabase:
+    """The benchmark's own database, chosen from the developer's DATABASE_URL."""
+
+    def __init__(self, keep=False):
+        import dj_database_url
+
+        self.keep = keep
+        self.tmpdir = Path(tempfile.mkdtemp(prefix="binaasn-bench-"))
+        source = os.environ.get("DATABASE_URL", "")
+        config = dj_database_url.parse(source) if source else {"ENGINE": "sqlite3"}
+        self.vendor = "postgresql" if "postgresql" in config["ENGINE"] else "sqlite"
+        if self.vendor == "postgresql":
+            self.name = os.environ.get("BINAASN_BENCH_DB", "binaasn_bench")
+            self.server = config
+            self.url = self._pg_url(self.name)
+        else:
+            self.name = str(self.tmpdir / "bench.sqlite3")
+            self.url = f"sqlite:///{self.name}"
+
+    def _pg_url(self, name):
+        c = self.server
+        auth = quote(c.get("USER") or "", safe="")
+        if c.get("PASSWORD"):
+            auth += f":{quote(c['PASSWORD'], safe='')}"
+        host = c.get("HOST") or "localhost"
+        port = f":{c['PORT']}" if c.get("PORT") else ""
+        return f"postgres://{auth}{'@' if auth else ''}{host}{port}/{name}"
+
+    def _pg_admin(self, sql):
+        import psycopg
+
+        with psycopg.connect(self._pg_url("postgres").replace("postgres://", "postgresql://"),
+                             autocommit=True) as conn:  # fmt: skip
+            conn.execute(sql)
+
+    def create(self):
+        if self.vendor == "postgresql":
+            self._pg_admin(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
+            self._pg_admin(f'CREATE DATABASE "{self.name}"')
+
+    def drop(self):
+        if self.keep:
+            return
+        if self.vendor == "postgresql":
+            from django.db import connections
+
+            connections.close_all()
+            self._pg_admin(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
+        shutil.rmtree(self.tmpdir, ignore_errors=True)
+
+    def describe(self):
+        return {"vendor": self.vendor, "name": self.name, "kept": self.keep}
+
+
+def setup_django(keep_db=False, fast_schema=False):
+    """Point Django at a fresh benchmark database, migrate it, and return it.
+
+    Settings stay those of production (DEBUG off, no query logging); only the host name of
+    Django's test client and plain HTTP are allowed, and files go to a temporary folder.
+    """
+    db = BenchDatabase(keep=keep_db)
+    db.create()
+    os.environ["DATABASE_URL"] = db.url
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "binaasn.settings")
+    os.environ.setdefault("SECRET_KEY", "bench-only-secret-key-not-for-production-0123456789abcdef")
+    os.environ["ALLOWED_HOSTS"] = "testserver,127.0.0.1,localhost"
+    os.environ["SECURE_SSL_REDIRECT"] = "0"
+    os.environ["MEDIA_ROOT"] = str(db.tmpdir / "media")
+    os.environ["STATIC_ROOT"] = str(db.tmpdir / "static")
+    (db.tmpdir / "static").mkdir(exist_ok=True)
+    os.environ.setdefault("LOG_LEVEL", "ERROR")
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    if fast_schema:
+        from django.conf import settings
+
+        settings.MIGRATION_MODULES = _NoMigrations()
+    call_command("migrate", verbosity=0, skip_checks=True, run_syncdb=fast_schema)
+    call_command("createcachetable", verbosity=0)
+    return db
+
+
+@contextmanager
+def timed(results, key):
+    start = time.perf_counter()
+    yield
+    results[key] = round(time.perf_counter() - start, 3)
+
+
+def median_ms(samples):
+    return round(statistics.median(samples) * 1000, 2)
+
+
+def environment(db):
+    import django
+
+    return {
+        "python": platform.python_version(),
+        "django": django.get_version(),
+        "machine": platform.machine(),
+        "cpus": os.cpu_count(),
+        "database": db.describe(),
+    }
+
+
+def emit(result):
+    print(json.dumps(result, indent=2, ensure_ascii=False, default=str))

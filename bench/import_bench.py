@@ -1,0 +1,137 @@
+"""Time the employee import against a raw insert of the same rows.
+
+    python bench/import_bench.py --rows 100000 [--seed 1] [--preview]
+
+Generates a SIASN-style CSV of that many people (bench/generate.py), imports it into a new agency
+through the code path of the import page and the CLI — ``run_import(agency, path, file_name,
+dry_run=False, create_units=True)``: read, check every row, create units and positions, write
+employees, career entries and the audit entry — and, in the same run, inserts the same employee
+rows into the same table with ``executemany`` on a raw cursor in a fresh agency: the floor any
+importer stands on. Prints JSON with rows/s of both and their ratio.
+"""
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+from benchlib import add_database_arguments, emit, environment, setup_django, timed
+
+# Foreign keys the raw insert leaves empty: resolving units and positions is the importer's job.
+RAW_SKIPPED = {"id", "unit", "position", "supervisor", "user"}
+
+
+def create_root(agency):
+    from binaasn.people import services
+    from binaasn.people.models import OrgUnit
+
+    return services.create_unit(agency, name=agency.name, kind=OrgUnit.Kind.PEMDA)
+
+
+def import_csv(agency, path, *, dry_run):
+    from binaasn.people.importer import run_import
+
+    return run_import(agency, path, Path(path).name, dry_run=dry_run, create_units=True)
+
+
+def raw_insert(agency, employees):
+    """INSERT the employees' own columns with one executemany in one transaction."""
+    from django.db import connection, transaction
+    from django.utils import timezone
+
+    from binaasn.people.models import Employee
+
+    fields = [f for f in Employee._meta.concrete_fields if f.name not in RAW_SKIPPED]
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    marks = ", ".join(["%s"] * len(fields))
+    sql = f"INSERT INTO {Employee._meta.db_table} ({columns}) VALUES ({marks})"
+    now = timezone.now()
+    rows = []
+    for employee in employees:
+        values = []
+        for f in fields:
+            if f.name == "agency":
+                value = agency.pk
+            elif f.name in ("created_at", "updated_at"):
+                value = now
+            else:
+                value = getattr(employee, f.attname)
+            values.append(f.get_db_prep_save(value, connection))
+        rows.append(values)
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
+    return len(rows)
+
+
+def run(rows, *, seed="1", preview=False, workdir=None):
+    """Generate, import, insert raw; returns the result dict."""
+    from django_scopes import scopes_disabled
+    from generate import create_bench_agency, plan_bench_people, write_siasn_csv
+
+    from binaasn.people.models import Employee, OrgUnit, Position
+
+    workdir = Path(workdir or tempfile.mkdtemp(prefix="binaasn-import-"))
+    path = workdir / f"siasn-{rows}.csv"
+    timings = {}
+    with scopes_disabled():
+        agency = create_bench_agency("impor", rows)
+        create_root(agency)
+        with timed(timings, "csv_seconds"):
+            plan = plan_bench_people(agency, rows, seed)
+            write_siasn_csv(plan, path)
+        if preview:
+            with timed(timings, "preview_seconds"):
+                checked = import_csv(agency, path, dry_run=True)
+            assert checked.ok, [str(e) for e in checked.errors[:10]]
+        with timed(timings, "import_seconds"):
+            result = import_csv(agency, path, dry_run=False)
+        if not result.ok:
+            return {"benchmark": "import", "rows": rows, "ok": False,
+                    "errors": [str(e) for e in result.errors[:10]]}  # fmt: skip
+        imported = Employee.objects.for_agency(agency).count()
+        units = OrgUnit.objects.for_agency(agency).count() - 1  # without the root
+        positions = Position.objects.for_agency(agency).count()
+
+        raw_agency = create_bench_agency("mentah", rows)
+        with timed(timings, "raw_seconds"):
+            raw_insert(raw_agency, plan.employees)
+
+    import_rate = rows / timings["import_seconds"]
+    raw_rate = rows / timings["raw_seconds"]
+    return {
+        "benchmark": "import",
+        "ok": True,
+        "rows": rows,
+        "created": result.created,
+        "employees_in_agency": imported,
+        "units_created": units,
+        "positions_created": positions,
+        **timings,
+        "import_rows_per_second": round(import_rate),
+        "raw_rows_per_second": round(raw_rate),
+        "import_share_of_raw_speed": round(import_rate / raw_rate, 3),
+        "raw_times_faster": round(raw_rate / import_rate, 1),
+        "csv_megabytes": round(path.stat().st_size / 1e6, 1),
+    }
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--seed", default="1")
+    parser.add_argument("--preview", action="store_true", help="Also time the dry run first.")
+    add_database_arguments(parser)
+    args = parser.parse_args(argv)
+    db = setup_django(keep_db=args.keep_db, fast_schema=args.fast_schema)
+    try:
+        with tempfile.TemporaryDirectory(prefix="binaasn-import-") as workdir:
+            result = run(args.rows, seed=args.seed, preview=args.preview, workdir=workdir)
+        result["environment"] = environment(db)
+        emit(result)
+    finally:
+        db.drop()
+    return 0 if result["ok"] else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
