@@ -19,7 +19,9 @@ class PeopleConfig(AppConfig):
 
         from . import models, signals
 
-        auditlog.register(models.OrgUnit, include_fields=own_fields(models.OrgUnit, ["path", "depth"]))
+        auditlog.register(
+            models.OrgUnit, include_fields=own_fields(models.OrgUnit, ["path", "depth"])
+        )
         auditlog.register(models.Position, include_fields=own_fields(models.Position))
         auditlog.register(
             models.Employee,
@@ -28,5 +30,7 @@ class PeopleConfig(AppConfig):
         auditlog.register(
             models.CareerEntry, include_fields=own_fields(models.CareerEntry, ["created_at"])
         )
-        auditlog.register(models.CorrectionRequest, include_fields=own_fields(models.CorrectionRequest))
+        auditlog.register(
+            models.CorrectionRequest, include_fields=own_fields(models.CorrectionRequest)
+        )
         signals.connect()

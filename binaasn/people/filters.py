@@ -65,7 +65,10 @@ class EmployeeFilter(django_filters.FilterSet):
         label=_("Status"), choices=Employee.Status.choices, empty_label=_("All"), widget=_select()
     )
     education_level = django_filters.ChoiceFilter(
-        label=_("Education"), choices=Employee.Education.choices, empty_label=_("All"), widget=_select()
+        label=_("Education"),
+        choices=Employee.Education.choices,
+        empty_label=_("All"),
+        widget=_select(),
     )
     active = django_filters.ChoiceFilter(
         label=_("Active"),
@@ -75,7 +78,11 @@ class EmployeeFilter(django_filters.FilterSet):
         widget=_select(),
     )
     sort = django_filters.ChoiceFilter(
-        label=_("Sort by"), choices=SORT_CHOICES, method="sort_by", empty_label=None, widget=_select()
+        label=_("Sort by"),
+        choices=SORT_CHOICES,
+        method="sort_by",
+        empty_label=None,
+        widget=_select(),
     )
 
     class Meta:
@@ -124,7 +131,9 @@ class EmployeeFilter(django_filters.FilterSet):
         key = value.lstrip("-")
         prefix = "-" if descending else ""
         if key == "golongan":
-            return queryset.alias(rank_order=_RANK_ORDER).order_by(f"{prefix}rank_order", "name", "pk")
+            return queryset.alias(rank_order=_RANK_ORDER).order_by(
+                f"{prefix}rank_order", "name", "pk"
+            )
         if key == "unit":
             return queryset.order_by(f"{prefix}unit__name", "name", "pk")
         if key == "nip":
@@ -139,10 +148,16 @@ class CorrectionFilter(django_filters.FilterSet):
         widget=forms.TextInput(attrs={"class": "form-control form-control-sm", "type": "search"}),
     )
     status = django_filters.ChoiceFilter(
-        label=_("Status"), choices=CorrectionRequest.Status.choices, empty_label=_("All"), widget=_select()
+        label=_("Status"),
+        choices=CorrectionRequest.Status.choices,
+        empty_label=_("All"),
+        widget=_select(),
     )
     field = django_filters.ChoiceFilter(
-        label=_("Field"), choices=list(CORRECTABLE_FIELDS.items()), empty_label=_("All"), widget=_select()
+        label=_("Field"),
+        choices=list(CORRECTABLE_FIELDS.items()),
+        empty_label=_("All"),
+        widget=_select(),
     )
 
     class Meta:

@@ -59,8 +59,8 @@ def unit_choice(label, required=False):
 
 
 class EmployeeForm(ServiceValidatedForm):
-    unit = unit_choice(_("unit"))
-    position = forms.ModelChoiceField(label=_("position"), queryset=None, required=False)
+    unit = unit_choice(_("Unit"))
+    position = forms.ModelChoiceField(label=_("Position"), queryset=None, required=False)
     supervisor_nip = forms.CharField(
         label=_("Supervisor's NIP"),
         required=False,
@@ -74,7 +74,10 @@ class EmployeeForm(ServiceValidatedForm):
         help_text=_("Recorded in the career history when the position, golongan or unit changes."),
     )
     decree_on = forms.DateField(
-        label=_("Decree date"), required=False, widget=date_input(), input_formats=DATE_INPUT_FORMATS
+        label=_("Decree date"),
+        required=False,
+        widget=date_input(),
+        input_formats=DATE_INPUT_FORMATS,
     )
 
     field_map = {"supervisor": "supervisor_nip"}
@@ -113,10 +116,12 @@ class EmployeeForm(ServiceValidatedForm):
             self.fields["unit"].required = True
         self.fields["unit"].queryset = units
         self.fields["unit"].label_from_instance = lambda unit: unit.indented_name
-        positions = Position.objects.for_agency(agency).filter(is_active=True).select_related("unit")
+        positions = (
+            Position.objects.for_agency(agency).filter(is_active=True).select_related("unit")
+        )
         self.fields["position"].queryset = positions
-        self.fields["position"].label_from_instance = (
-            lambda p: f"{p.name} — {p.unit.name}" if p.unit_id else p.name
+        self.fields["position"].label_from_instance = lambda p: (
+            f"{p.name} — {p.unit.name}" if p.unit_id else p.name
         )
         if self.instance.pk and self.instance.supervisor_id:
             self.fields["supervisor_nip"].initial = self.instance.supervisor.nip
@@ -177,7 +182,15 @@ class DeactivateForm(forms.Form):
 class CareerEntryForm(ServiceValidatedForm):
     class Meta:
         model = CareerEntry
-        fields = ["kind", "effective_on", "old_value", "new_value", "decree_number", "decree_on", "note"]
+        fields = [
+            "kind",
+            "effective_on",
+            "old_value",
+            "new_value",
+            "decree_number",
+            "decree_on",
+            "note",
+        ]
         widgets = {"effective_on": date_input(), "decree_on": date_input()}
         help_texts = {
             "new_value": _("The position name, the golongan (e.g. III/b) or the unit name."),
@@ -191,11 +204,11 @@ class CareerEntryForm(ServiceValidatedForm):
             self.fields[name].input_formats = DATE_INPUT_FORMATS
 
     def validate_instance(self, instance):
-        services._validate_career(instance)
+        services.validate_career_entry(instance)
 
 
 class UnitForm(ServiceValidatedForm):
-    parent = unit_choice(_("parent unit"))
+    parent = unit_choice(_("Parent unit"))
 
     class Meta:
         model = OrgUnit
@@ -213,18 +226,28 @@ class UnitForm(ServiceValidatedForm):
         self.fields["parent"].label_from_instance = lambda unit: unit.indented_name
 
     def validate_instance(self, instance):
-        services._validate_unit(instance)
+        services.validate_unit(instance)
 
 
 class PositionForm(ServiceValidatedForm):
-    unit = unit_choice(_("unit"))
+    unit = unit_choice(_("Unit"))
 
     class Meta:
         model = Position
-        fields = ["name", "position_type", "level", "unit", "kelas_jabatan", "siasn_id", "is_active"]
+        fields = [
+            "name",
+            "position_type",
+            "level",
+            "unit",
+            "kelas_jabatan",
+            "siasn_id",
+            "is_active",
+        ]
         help_texts = {
-            "level": _("Only for functional positions: ahli … for keahlian, pemula … penyelia for "
-                       "keterampilan."),
+            "level": _(
+                "Only for functional positions: ahli … for keahlian, pemula … penyelia for "
+                "keterampilan."
+            ),
             "kelas_jabatan": _("1 to 17."),
         }
 
@@ -237,7 +260,7 @@ class PositionForm(ServiceValidatedForm):
             del self.fields["is_active"]
 
     def validate_instance(self, instance):
-        services._validate_position(instance)
+        services.validate_position(instance)
 
 
 class CorrectionRequestForm(forms.Form):
@@ -254,8 +277,10 @@ class CorrectionRequestForm(forms.Form):
         label=_("Evidence"),
         required=False,
         validators=[validate_document],
-        help_text=_("A scan of the document that shows the correct value (PDF, PNG, JPEG or office "
-                    "document)."),
+        help_text=_(
+            "A scan of the document that shows the correct value (PDF, PNG, JPEG or office "
+            "document)."
+        ),
     )
 
     def __init__(self, *args, employee, **kwargs):

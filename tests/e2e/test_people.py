@@ -6,7 +6,9 @@ from django_scopes import scopes_disabled
 from tests.e2e.conftest import axe_violations, log_in
 
 
-def test_admin_finds_an_employee_by_name_and_by_nip_and_opens_the_detail(cast, new_page, transactional_db):
+def test_admin_finds_an_employee_by_name_and_by_nip_and_opens_the_detail(
+    cast, new_page, transactional_db
+):
     page = new_page(bypass_csp=True)
     with scopes_disabled():
         nip = cast.employee.nip

@@ -33,7 +33,9 @@ def url(name, **kwargs):
 
 
 def pdf(name="akta.pdf"):
-    return SimpleUploadedFile(name, b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\n", content_type="application/pdf")
+    return SimpleUploadedFile(
+        name, b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\n", content_type="application/pdf"
+    )
 
 
 def ask(client, **data):
@@ -63,7 +65,11 @@ def test_an_employee_asks_for_a_correction_with_evidence_and_sees_it_pending(cas
     response = ask(client, evidence=pdf())
     assert response.status_code == 302
     correction = CorrectionRequest.objects.get(employee=cast.employee)
-    assert (correction.field, correction.new_value, correction.status) == ("birth_place", "Limboto", "pending")
+    assert (correction.field, correction.new_value, correction.status) == (
+        "birth_place",
+        "Limboto",
+        "pending",
+    )
     assert correction.requested_by == cast.employee_user
     assert correction.evidence.name.endswith(".pdf")
     html = client.get(url("my-profile")).content.decode()
@@ -72,7 +78,9 @@ def test_an_employee_asks_for_a_correction_with_evidence_and_sees_it_pending(cas
 
 
 def test_evidence_that_is_not_a_document_is_refused_and_the_typed_values_stay(cast, login):
-    program = SimpleUploadedFile("bukti.pdf", b"MZ\x90\x00 not a document", content_type="application/pdf")
+    program = SimpleUploadedFile(
+        "bukti.pdf", b"MZ\x90\x00 not a document", content_type="application/pdf"
+    )
     response = ask(login(cast.employee_user), evidence=program, new_value="Kota Gorontalo")
     assert response.status_code == 200
     assert response.context["form"].errors["evidence"]
@@ -98,15 +106,23 @@ def test_admin_sees_pending_requests_first(cast, login):
 def test_the_correction_export_lists_the_requests(cast, login):
     services.request_correction(cast.employee, field="phone", new_value="0811", reason="Nomor baru")
     response = login(cast.admin).get(url("correction-list"), {"format": "xlsx"})
-    rows = CalamineWorkbook.from_filelike(io.BytesIO(response.content)).get_sheet_by_index(0).to_python()
+    rows = (
+        CalamineWorkbook.from_filelike(io.BytesIO(response.content))
+        .get_sheet_by_index(0)
+        .to_python()
+    )
     assert len(rows) == 2
     assert cast.employee.nip in rows[1]
     assert "0811" in rows[1]
 
 
 def test_admin_approves_and_the_profile_shows_the_new_value(cast, login):
-    correction = services.request_correction(cast.employee, field="birth_place", new_value="Limboto")
-    response = login(cast.admin).post(url("correction-detail", pk=correction.pk), {"decision": "approve", "note": "OK"})
+    correction = services.request_correction(
+        cast.employee, field="birth_place", new_value="Limboto"
+    )
+    response = login(cast.admin).post(
+        url("correction-detail", pk=correction.pk), {"decision": "approve", "note": "OK"}
+    )
     assert response.status_code == 302
     correction.refresh_from_db()
     assert correction.status == "approved"
@@ -119,7 +135,9 @@ def test_admin_approves_and_the_profile_shows_the_new_value(cast, login):
 
 def test_an_approval_that_breaks_a_rule_says_why_and_changes_nothing(cast, login):
     correction = services.request_correction(cast.employee, field="gender", new_value="L")
-    response = login(cast.admin).post(url("correction-detail", pk=correction.pk), {"decision": "approve"})
+    response = login(cast.admin).post(
+        url("correction-detail", pk=correction.pk), {"decision": "approve"}
+    )
     assert response.status_code == 200
     assert "gender" in " ".join(response.context["form"].non_field_errors()).lower()
     cast.employee.refresh_from_db()
@@ -131,15 +149,22 @@ def test_an_approval_that_breaks_a_rule_says_why_and_changes_nothing(cast, login
 def test_a_rejection_needs_a_note_and_the_employee_reads_it(cast, login):
     correction = services.request_correction(cast.employee, field="phone", new_value="0811")
     client = login(cast.admin)
-    response = client.post(url("correction-detail", pk=correction.pk), {"decision": "reject", "note": ""})
+    response = client.post(
+        url("correction-detail", pk=correction.pk), {"decision": "reject", "note": ""}
+    )
     assert response.context["form"].errors["note"]
-    client.post(url("correction-detail", pk=correction.pk), {"decision": "reject", "note": "Lampirkan bukti"})
+    client.post(
+        url("correction-detail", pk=correction.pk),
+        {"decision": "reject", "note": "Lampirkan bukti"},
+    )
     html = login(cast.employee_user).get(url("my-profile")).content.decode()
     assert "Lampirkan bukti" in html
 
 
 def test_evidence_is_for_the_admin_and_the_requester_only(cast, login):
-    correction = services.request_correction(cast.employee, field="birth_place", new_value="Limboto", evidence=pdf())
+    correction = services.request_correction(
+        cast.employee, field="birth_place", new_value="Limboto", evidence=pdf()
+    )
     assert login(cast.admin).get(url("correction-evidence", pk=correction.pk)).status_code == 200
     response = login(cast.employee_user).get(url("correction-evidence", pk=correction.pk))
     assert response.status_code == 200

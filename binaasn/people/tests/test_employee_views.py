@@ -78,9 +78,18 @@ def test_filters_by_golongan_position_type_status_and_education(cast, login):
     response = client.get(url("employee-list"), {"position_type": "fungsional_keterampilan"})
     assert names_on(response) == ["Siti Aminah"]
     with scopes_disabled():
-        EmployeeFactory(agency=cast.a, name="Putri Kontrak", status="PPPK", golongan="IX", education_level="D-III", unit=cast.dukcapil)
+        EmployeeFactory(
+            agency=cast.a,
+            name="Putri Kontrak",
+            status="PPPK",
+            golongan="IX",
+            education_level="D-III",
+            unit=cast.dukcapil,
+        )
     assert names_on(client.get(url("employee-list"), {"status": "PPPK"})) == ["Putri Kontrak"]
-    assert names_on(client.get(url("employee-list"), {"education_level": "D-III"})) == ["Putri Kontrak"]
+    assert names_on(client.get(url("employee-list"), {"education_level": "D-III"})) == [
+        "Putri Kontrak"
+    ]
 
 
 def test_inactive_employees_are_listed_only_when_asked(cast, login):
@@ -94,17 +103,27 @@ def test_inactive_employees_are_listed_only_when_asked(cast, login):
 def test_search_by_name_or_by_the_start_of_the_nip(cast, login):
     client = login(cast.admin)
     assert names_on(client.get(url("employee-list"), {"q": "aminah"})) == ["Siti Aminah"]
-    assert names_on(client.get(url("employee-list"), {"q": cast.employee.nip[:10]})) == ["Siti Aminah"]
+    assert names_on(client.get(url("employee-list"), {"q": cast.employee.nip[:10]})) == [
+        "Siti Aminah"
+    ]
     assert names_on(client.get(url("employee-list"), {"q": cast.employee.nip})) == ["Siti Aminah"]
 
 
 def test_sort_by_golongan_nip_and_unit(cast, login):
     client = login(cast.admin)
     Employee.objects.filter(pk=cast.outsider.pk).update(golongan="II/c")
-    assert names_on(client.get(url("employee-list"), {"sort": "-golongan"})) == ["Budi Kepala", "Siti Aminah", "Andi Luar"]
+    assert names_on(client.get(url("employee-list"), {"sort": "-golongan"})) == [
+        "Budi Kepala",
+        "Siti Aminah",
+        "Andi Luar",
+    ]
     assert names_on(client.get(url("employee-list"), {"sort": "golongan"}))[0] == "Andi Luar"
     by_unit = names_on(client.get(url("employee-list"), {"sort": "unit"}))
-    assert by_unit == ["Budi Kepala", "Andi Luar", "Siti Aminah"]  # Dinas Kesehatan, Disdukcapil, Puskesmas
+    assert by_unit == [
+        "Budi Kepala",
+        "Andi Luar",
+        "Siti Aminah",
+    ]  # Dinas Kesehatan, Disdukcapil, Puskesmas
     nips = sorted([cast.employee.nip, cast.supervisor.nip, cast.outsider.nip])
     response = client.get(url("employee-list"), {"sort": "nip"})
     assert [e.nip for e in response.context["page_obj"]] == nips
@@ -127,16 +146,24 @@ def test_the_list_query_count_does_not_grow_with_rows(cast, login, django_assert
     positions = PositionFactory.create_batch(3, agency=cast.a, unit=cast.dukcapil)
     units = OrgUnitFactory.create_batch(3, agency=cast.a, parent=cast.dukcapil)
     for i in range(40):
-        EmployeeFactory(agency=cast.a, unit=units[i % 3], position=positions[i % 3], supervisor=cast.supervisor)
+        EmployeeFactory(
+            agency=cast.a, unit=units[i % 3], position=positions[i % 3], supervisor=cast.supervisor
+        )
     with django_assert_num_queries(len(few.captured_queries)):
         response = client.get(url("employee-list"))
     assert len(response.context["page_obj"]) == 43
 
 
 def test_export_contains_the_filtered_rows(cast, login):
-    response = login(cast.admin).get(url("employee-list"), {"unit": cast.dinkes.pk, "format": "xlsx"})
+    response = login(cast.admin).get(
+        url("employee-list"), {"unit": cast.dinkes.pk, "format": "xlsx"}
+    )
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
-    rows = CalamineWorkbook.from_filelike(io.BytesIO(response.content)).get_sheet_by_index(0).to_python()
+    rows = (
+        CalamineWorkbook.from_filelike(io.BytesIO(response.content))
+        .get_sheet_by_index(0)
+        .to_python()
+    )
     assert rows[0][:2] == ["NIP", "Name"]
     assert sorted(r[1] for r in rows[1:]) == ["Budi Kepala", "Siti Aminah"]
     siti = next(r for r in rows[1:] if r[1] == "Siti Aminah")
@@ -157,12 +184,16 @@ def test_operator_sees_only_their_unit_subtree(cast, login):
 def test_operator_cannot_open_or_edit_another_units_employee(cast, login):
     client = login(cast.operator)
     assert client.get(url("employee-detail", pk=cast.outsider.pk)).status_code == 404
-    assert client.post(url("employee-edit", pk=cast.outsider.pk), valid_form(cast)).status_code == 404
+    assert (
+        client.post(url("employee-edit", pk=cast.outsider.pk), valid_form(cast)).status_code == 404
+    )
     assert client.get(url("employee-deactivate", pk=cast.outsider.pk)).status_code == 404
 
 
 def test_operator_cannot_create_an_employee_in_another_unit(cast, login):
-    response = login(cast.operator).post(url("employee-create"), valid_form(cast, unit=cast.dukcapil.pk))
+    response = login(cast.operator).post(
+        url("employee-create"), valid_form(cast, unit=cast.dukcapil.pk)
+    )
     assert response.status_code == 200
     assert response.context["form"].errors["unit"]
     assert not Employee.objects.filter(nip="199203042018011002").exists()
@@ -193,7 +224,9 @@ def test_a_failed_form_keeps_what_the_user_typed_and_names_the_field(cast, login
 
 def test_every_broken_rule_is_shown_at_once(cast, login):
     future = (datetime.date.today() + datetime.timedelta(days=3)).isoformat()
-    data = valid_form(cast, status="PPPK", golongan="III/a", tmt_golongan=future, supervisor_nip="123")
+    data = valid_form(
+        cast, status="PPPK", golongan="III/a", tmt_golongan=future, supervisor_nip="123"
+    )
     errors = login(cast.admin).post(url("employee-create"), data).context["form"].errors
     assert "supervisor_nip" in errors  # unknown NIP
     data["supervisor_nip"] = ""
@@ -204,14 +237,25 @@ def test_every_broken_rule_is_shown_at_once(cast, login):
 def test_editing_golongan_with_a_decree_adds_career_history_and_shows_the_audit(cast, login):
     client = login(cast.admin)
     data = valid_form(
-        cast, nip=cast.employee.nip, name="Siti Aminah", gender="P", birth_date="1990-06-15",
-        golongan="III/b", tmt_golongan="2024-04-01", tmt_cpns="2015-02-01",
-        decree_number="823/BKPSDM/77/2024", decree_on="2024-03-15",
+        cast,
+        nip=cast.employee.nip,
+        name="Siti Aminah",
+        gender="P",
+        birth_date="1990-06-15",
+        golongan="III/b",
+        tmt_golongan="2024-04-01",
+        tmt_cpns="2015-02-01",
+        decree_number="823/BKPSDM/77/2024",
+        decree_on="2024-03-15",
     )
     response = client.post(url("employee-edit", pk=cast.employee.pk), data)
     assert response.status_code == 302, response.context["form"].errors
     entry = CareerEntry.objects.get(employee=cast.employee, kind="rank")
-    assert (entry.old_value, entry.new_value, entry.decree_number) == ("III/a", "III/b", "823/BKPSDM/77/2024")
+    assert (entry.old_value, entry.new_value, entry.decree_number) == (
+        "III/a",
+        "III/b",
+        "823/BKPSDM/77/2024",
+    )
     detail = client.get(url("employee-detail", pk=cast.employee.pk)).content.decode()
     assert "823/BKPSDM/77/2024" in detail
     assert "Penata Muda Tingkat I (III/b)" in detail
@@ -222,15 +266,27 @@ def test_editing_golongan_with_a_decree_adds_career_history_and_shows_the_audit(
 
 def test_detail_shows_profile_unit_path_supervisor_and_pangkat(cast, login):
     html = login(cast.leader).get(url("employee-detail", pk=cast.employee.pk)).content.decode()
-    for text in ("Siti Aminah", cast.employee.nip, "Penata Muda (III/a)", "Perawat Terampil",
-                 "Pemerintah Kabupaten Alpha", "Dinas Kesehatan", "Puskesmas Telaga", "Budi Kepala", "S-1"):
+    for text in (
+        "Siti Aminah",
+        cast.employee.nip,
+        "Penata Muda (III/a)",
+        "Perawat Terampil",
+        "Pemerintah Kabupaten Alpha",
+        "Dinas Kesehatan",
+        "Puskesmas Telaga",
+        "Budi Kepala",
+        "S-1",
+    ):
         assert text in html
     assert url("employee-edit", pk=cast.employee.pk) not in html  # the leader only reads
 
 
 def test_deactivate_with_reason_then_reactivate(cast, login):
     client = login(cast.operator)
-    response = client.post(url("employee-deactivate", pk=cast.employee.pk), {"reason": "mutasi_keluar", "on": "2025-02-01"})
+    response = client.post(
+        url("employee-deactivate", pk=cast.employee.pk),
+        {"reason": "mutasi_keluar", "on": "2025-02-01"},
+    )
     assert response.status_code == 302
     cast.employee.refresh_from_db()
     assert (cast.employee.is_active, cast.employee.inactive_reason) == (False, "mutasi_keluar")
@@ -240,7 +296,9 @@ def test_deactivate_with_reason_then_reactivate(cast, login):
 
 
 def test_deactivate_without_reason_shows_the_error(cast, login):
-    response = login(cast.admin).post(url("employee-deactivate", pk=cast.employee.pk), {"on": "2025-02-01"})
+    response = login(cast.admin).post(
+        url("employee-deactivate", pk=cast.employee.pk), {"on": "2025-02-01"}
+    )
     assert response.context["form"].errors["reason"]
     cast.employee.refresh_from_db()
     assert cast.employee.is_active
@@ -248,16 +306,32 @@ def test_deactivate_without_reason_shows_the_error(cast, login):
 
 def test_a_past_career_record_is_added_and_edited(cast, login):
     client = login(cast.admin)
-    response = client.post(url("career-create", pk=cast.employee.pk), {
-        "kind": "position", "effective_on": "2015-02-01", "new_value": "Perawat Pelaksana",
-        "decree_number": "", "decree_on": "", "old_value": "", "note": "",
-    })
+    response = client.post(
+        url("career-create", pk=cast.employee.pk),
+        {
+            "kind": "position",
+            "effective_on": "2015-02-01",
+            "new_value": "Perawat Pelaksana",
+            "decree_number": "",
+            "decree_on": "",
+            "old_value": "",
+            "note": "",
+        },
+    )
     assert response.status_code == 302
     entry = CareerEntry.objects.get(employee=cast.employee)
-    response = client.post(url("career-edit", pk=cast.employee.pk, entry_pk=entry.pk), {
-        "kind": "position", "effective_on": "2015-02-01", "new_value": "Perawat Pelaksana",
-        "decree_number": "SK-2015/7", "decree_on": "2015-01-20", "old_value": "", "note": "",
-    })
+    response = client.post(
+        url("career-edit", pk=cast.employee.pk, entry_pk=entry.pk),
+        {
+            "kind": "position",
+            "effective_on": "2015-02-01",
+            "new_value": "Perawat Pelaksana",
+            "decree_number": "SK-2015/7",
+            "decree_on": "2015-01-20",
+            "old_value": "",
+            "note": "",
+        },
+    )
     assert response.status_code == 302
     entry.refresh_from_db()
     assert entry.decree_number == "SK-2015/7"
@@ -265,6 +339,8 @@ def test_a_past_career_record_is_added_and_edited(cast, login):
 
 def test_a_career_record_of_another_employee_is_a_404(cast, login):
     with scopes_disabled():
-        other = CareerEntry.objects.create(agency=cast.a, employee=cast.outsider, kind="rank", new_value="III/a")
+        other = CareerEntry.objects.create(
+            agency=cast.a, employee=cast.outsider, kind="rank", new_value="III/a"
+        )
     response = login(cast.admin).get(url("career-edit", pk=cast.employee.pk, entry_pk=other.pk))
     assert response.status_code == 404

@@ -82,7 +82,15 @@ def test_a_birth_date_in_the_future_is_refused():
     assert error_code("202601012010031001") == "nip_birthdate"
 
 
-@pytest.mark.parametrize("nip,code", [("19850517201003100", "nip_length"), ("1985051720100310012", "nip_length"), ("19850517201003100A", "nip_digits"), ("", "nip_digits")])
+@pytest.mark.parametrize(
+    "nip,code",
+    [
+        ("19850517201003100", "nip_length"),
+        ("1985051720100310012", "nip_length"),
+        ("19850517201003100A", "nip_digits"),
+        ("", "nip_digits"),
+    ],
+)
 def test_length_and_digits(nip, code):
     assert error_code(nip) == code
 

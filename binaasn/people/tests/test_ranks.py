@@ -5,12 +5,16 @@ import pytest
 from binaasn.people import ranks
 
 
-@pytest.mark.parametrize("written", ["III/a", "III a", "3a", "IIIa", "iii/a", " 3/A ", "III-a", "31"])
+@pytest.mark.parametrize(
+    "written", ["III/a", "III a", "3a", "IIIa", "iii/a", " 3/A ", "III-a", "31"]
+)
 def test_every_common_way_of_writing_iii_a_becomes_the_canonical_form(written):
     assert ranks.normalize_golongan(written, "PNS") == "III/a"
 
 
-@pytest.mark.parametrize("siasn_id,canonical", [("11", "I/a"), ("24", "II/d"), ("34", "III/d"), ("45", "IV/e")])
+@pytest.mark.parametrize(
+    "siasn_id,canonical", [("11", "I/a"), ("24", "II/d"), ("34", "III/d"), ("45", "IV/e")]
+)
 def test_siasn_golongan_ids_map_to_ranks(siasn_id, canonical):
     assert ranks.normalize_pns_golongan(siasn_id) == canonical
 
@@ -20,7 +24,10 @@ def test_invalid_pns_golongan_is_none(invalid):
     assert ranks.normalize_pns_golongan(invalid) is None
 
 
-@pytest.mark.parametrize("written,canonical", [("IX", "IX"), ("ix", "IX"), ("9", "IX"), ("XVII", "XVII"), ("17", "XVII"), ("I", "I")])
+@pytest.mark.parametrize(
+    "written,canonical",
+    [("IX", "IX"), ("ix", "IX"), ("9", "IX"), ("XVII", "XVII"), ("17", "XVII"), ("I", "I")],
+)
 def test_pppk_golongan_is_a_roman_numeral_from_i_to_xvii(written, canonical):
     assert ranks.normalize_golongan(written, "PPPK") == canonical
 

@@ -13,11 +13,10 @@ from binaasn.core.models import AuditEntry
 from binaasn.core.services import grant_membership
 from binaasn.core.tests.factories import UserFactory
 from binaasn.people import services
-from binaasn.people.models import CareerEntry, CorrectionRequest, Employee, OrgUnit
+from binaasn.people.models import CareerEntry, CorrectionRequest, Employee
 from binaasn.people.nip import compose_nip
 from binaasn.people.tests.factories import (
     CareerEntryFactory,
-    EmployeeFactory,
     OrgUnitFactory,
     PositionFactory,
 )
@@ -90,7 +89,9 @@ def test_a_nip_that_does_not_match_the_birth_date_is_refused_on_the_nip_field(ca
 
 
 def test_a_nip_with_the_other_gender_is_refused(cast):
-    errors = errors_of(lambda: services.create_employee(cast.a, **new_employee_fields(cast, gender="P")))
+    errors = errors_of(
+        lambda: services.create_employee(cast.a, **new_employee_fields(cast, gender="P"))
+    )
     assert "nip" in errors
 
 
@@ -101,13 +102,17 @@ def test_a_pppk_number_for_a_pns_is_refused(cast):
 
 def test_a_duplicate_nip_in_the_agency_is_refused(cast):
     services.create_employee(cast.a, **new_employee_fields(cast))
-    errors = errors_of(lambda: services.create_employee(cast.a, **new_employee_fields(cast, name="Lain")))
+    errors = errors_of(
+        lambda: services.create_employee(cast.a, **new_employee_fields(cast, name="Lain"))
+    )
     assert "already" in errors["nip"][0]
 
 
 def test_the_same_nip_may_exist_in_another_agency(cast):
     services.create_employee(cast.a, **new_employee_fields(cast))
-    other = services.create_employee(cast.b, **new_employee_fields(cast, unit=cast.b_unit, position=None))
+    other = services.create_employee(
+        cast.b, **new_employee_fields(cast, unit=cast.b_unit, position=None)
+    )
     assert other.agency == cast.b
 
 
@@ -119,7 +124,9 @@ def test_a_pppk_needs_a_roman_golongan_and_a_pns_a_pns_rank(cast):
     pppk["golongan"] = "9"
     assert services.create_employee(cast.a, **pppk).golongan == "IX"
     pns = new_employee_fields(cast, golongan="IX")
-    assert "I/a to IV/e" in errors_of(lambda: services.create_employee(cast.a, **pns))["golongan"][0]
+    assert (
+        "I/a to IV/e" in errors_of(lambda: services.create_employee(cast.a, **pns))["golongan"][0]
+    )
 
 
 def test_tmt_dates_in_the_future_are_refused(cast):
@@ -167,7 +174,9 @@ def test_an_operator_cannot_update_an_employee_outside_their_subtree(cast):
 
 
 def test_update_employee_writes_a_career_entry_per_change_with_the_decree(cast):
-    head_nurse = PositionFactory(agency=cast.a, name="Kepala Puskesmas", position_type="administrator")
+    head_nurse = PositionFactory(
+        agency=cast.a, name="Kepala Puskesmas", position_type="administrator"
+    )
     services.update_employee(
         cast.employee,
         position=head_nurse,
@@ -190,7 +199,11 @@ def test_a_unit_move_is_recorded_and_an_unchanged_save_records_nothing(cast):
     assert not CareerEntry.objects.filter(employee=cast.employee).exists()
     services.update_employee(cast.employee, unit=cast.dinkes)
     entry = CareerEntry.objects.get(employee=cast.employee)
-    assert (entry.kind, entry.old_value, entry.new_value) == ("unit", "Puskesmas Telaga", "Dinas Kesehatan")
+    assert (entry.kind, entry.old_value, entry.new_value) == (
+        "unit",
+        "Puskesmas Telaga",
+        "Dinas Kesehatan",
+    )
 
 
 def test_changes_through_services_appear_in_the_audit_trail_with_before_and_after(cast):
@@ -218,7 +231,9 @@ def test_deactivate_keeps_the_record_with_reason_and_date_and_reactivate_clears_
 
 def test_deactivate_needs_a_known_reason(cast):
     errors = errors_of(
-        lambda: services.deactivate_employee(cast.employee, reason="cuti", on=datetime.date(2025, 1, 1))
+        lambda: services.deactivate_employee(
+            cast.employee, reason="cuti", on=datetime.date(2025, 1, 1)
+        )
     )
     assert "reason" in errors
 
@@ -228,8 +243,12 @@ def test_deactivate_needs_a_known_reason(cast):
 
 def test_a_past_rank_can_be_added_in_any_common_spelling(cast):
     entry = services.add_career_entry(
-        cast.employee, kind="rank", new_value="2d", old_value="II/c",
-        effective_on=datetime.date(2016, 4, 1), decree_number="SK-1",
+        cast.employee,
+        kind="rank",
+        new_value="2d",
+        old_value="II/c",
+        effective_on=datetime.date(2016, 4, 1),
+        decree_number="SK-1",
     )
     assert entry.new_value == "II/d"
 
@@ -237,7 +256,9 @@ def test_a_past_rank_can_be_added_in_any_common_spelling(cast):
 def test_a_career_entry_in_the_future_or_with_an_unknown_rank_is_refused(cast):
     errors = errors_of(
         lambda: services.add_career_entry(
-            cast.employee, kind="rank", new_value="III/z",
+            cast.employee,
+            kind="rank",
+            new_value="III/z",
             effective_on=datetime.date.today() + datetime.timedelta(days=5),
         )
     )
@@ -246,7 +267,9 @@ def test_a_career_entry_in_the_future_or_with_an_unknown_rank_is_refused(cast):
 
 def test_update_career_entry_completes_the_decree(cast):
     entry = CareerEntryFactory(employee=cast.employee, agency=cast.a)
-    services.update_career_entry(entry, decree_number="821/45/2020", decree_on=datetime.date(2020, 3, 1))
+    services.update_career_entry(
+        entry, decree_number="821/45/2020", decree_on=datetime.date(2020, 3, 1)
+    )
     entry.refresh_from_db()
     assert entry.decree_number == "821/45/2020"
 
@@ -276,7 +299,9 @@ def test_a_unit_with_active_employees_cannot_be_switched_off(cast):
 
 
 def test_unit_codes_are_unique_in_the_agency(cast):
-    errors = errors_of(lambda: services.create_unit(cast.a, name="Lain", code="DINKES", parent=cast.pemda))
+    errors = errors_of(
+        lambda: services.create_unit(cast.a, name="Lain", code="DINKES", parent=cast.pemda)
+    )
     assert "DINKES" in errors["code"][0]
 
 
@@ -291,19 +316,27 @@ def test_unit_codes_are_unique_in_the_agency(cast):
 )
 def test_the_functional_level_must_match_the_position_type(cast, position_type, level, field):
     errors = errors_of(
-        lambda: services.create_position(cast.a, name="Analis", position_type=position_type, level=level)
+        lambda: services.create_position(
+            cast.a, name="Analis", position_type=position_type, level=level
+        )
     )
     assert field in errors
 
 
 def test_kelas_jabatan_runs_from_1_to_17(cast):
     errors = errors_of(
-        lambda: services.create_position(cast.a, name="Analis", position_type="pelaksana", kelas_jabatan=18)
+        lambda: services.create_position(
+            cast.a, name="Analis", position_type="pelaksana", kelas_jabatan=18
+        )
     )
     assert "kelas_jabatan" in errors
     position = services.create_position(
-        cast.a, name="Pranata Komputer Ahli Muda", position_type="fungsional_keahlian",
-        level="ahli_muda", kelas_jabatan=9, unit=cast.dinkes,
+        cast.a,
+        name="Pranata Komputer Ahli Muda",
+        position_type="fungsional_keahlian",
+        level="ahli_muda",
+        kelas_jabatan=9,
+        unit=cast.dinkes,
     )
     assert position.level == "ahli_muda"
 
@@ -326,7 +359,9 @@ def test_an_approved_correction_is_applied_through_update_employee_and_audited(c
 
 def test_an_invalid_correction_fails_with_a_message_and_changes_nothing(cast):
     # The NIP carries the birth date, so a different birth date cannot be applied.
-    correction = services.request_correction(cast.employee, field="birth_date", new_value="16-06-1990")
+    correction = services.request_correction(
+        cast.employee, field="birth_date", new_value="16-06-1990"
+    )
     with pytest.raises(services.CorrectionNotApplied) as caught:
         services.approve_correction(correction, by=cast.admin)
     assert "15-06-1990" in str(caught.value)
@@ -337,15 +372,21 @@ def test_an_invalid_correction_fails_with_a_message_and_changes_nothing(cast):
 
 
 def test_a_correction_value_is_checked_when_requested(cast):
-    errors = errors_of(lambda: services.request_correction(cast.employee, field="gender", new_value="X"))
+    errors = errors_of(
+        lambda: services.request_correction(cast.employee, field="gender", new_value="X")
+    )
     assert "new_value" in errors
-    errors = errors_of(lambda: services.request_correction(cast.employee, field="nip", new_value="1"))
+    errors = errors_of(
+        lambda: services.request_correction(cast.employee, field="nip", new_value="1")
+    )
     assert "field" in errors
 
 
 def test_rejecting_needs_a_note(cast):
     correction = services.request_correction(cast.employee, field="phone", new_value="0813")
-    assert "note" in errors_of(lambda: services.reject_correction(correction, by=cast.admin, note=""))
+    assert "note" in errors_of(
+        lambda: services.reject_correction(correction, by=cast.admin, note="")
+    )
     services.reject_correction(correction, by=cast.admin, note="Nomor tidak aktif")
     assert correction.status == "rejected"
 

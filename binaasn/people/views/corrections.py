@@ -50,9 +50,16 @@ def correction_list(request, agency):
         ]  # fmt: skip
         rows = (
             (
-                c.requested_at, c.employee.nip, c.employee.full_name,
-                services.CORRECTABLE_FIELDS.get(c.field, c.field), c.old_value, c.new_value,
-                c.reason, c.get_status_display(), str(c.decided_by or ""), c.decided_at,
+                c.requested_at,
+                c.employee.nip,
+                c.employee.full_name,
+                services.CORRECTABLE_FIELDS.get(c.field, c.field),
+                c.old_value,
+                c.new_value,
+                c.reason,
+                c.get_status_display(),
+                str(c.decided_by or ""),
+                c.decided_at,
                 c.decision_note,
             )  # fmt: skip
             for c in corrections.iterator(chunk_size=2000)
@@ -90,7 +97,9 @@ def correction_detail(request, agency, pk):
         except ValidationError as error:
             attach_errors(form, error)
         else:
-            return redirect("people:correction-detail", agency=request.agency.slug, pk=correction.pk)
+            return redirect(
+                "people:correction-detail", agency=request.agency.slug, pk=correction.pk
+            )
     correction.field_label = services.CORRECTABLE_FIELDS.get(correction.field, correction.field)
     current = services.correction_value_text(
         correction.field, getattr(correction.employee, correction.field, "")

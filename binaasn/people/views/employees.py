@@ -43,7 +43,9 @@ def can_edit(membership):
 @role_required("admin", "operator", "leader")
 def employee_list(request, agency):
     filterset = EmployeeFilter(
-        request.GET, queryset=visible_employees(request), agency=request.agency,
+        request.GET,
+        queryset=visible_employees(request),
+        agency=request.agency,
         membership=request.membership,
     )
     employees = filterset.qs.select_related("unit", "position")
@@ -151,14 +153,15 @@ def employee_detail(request, agency, pk):
 
 @role_required("admin", "operator")
 def employee_create(request, agency):
-    form = EmployeeForm(
-        request.POST or None, agency=request.agency, membership=request.membership
-    )
+    form = EmployeeForm(request.POST or None, agency=request.agency, membership=request.membership)
     if request.method == "POST" and form.is_valid():
         try:
             employee = services.create_employee(
-                request.agency, by=request.user, membership=request.membership,
-                decree=form.decree(), **form.employee_fields(),
+                request.agency,
+                by=request.user,
+                membership=request.membership,
+                decree=form.decree(),
+                **form.employee_fields(),
             )
         except ValidationError as error:
             attach_errors(form, error, form.field_map)
@@ -172,13 +175,18 @@ def employee_create(request, agency):
 def employee_edit(request, agency, pk):
     employee = get_employee(request, pk)
     form = EmployeeForm(
-        request.POST or None, instance=employee, agency=request.agency,
+        request.POST or None,
+        instance=employee,
+        agency=request.agency,
         membership=request.membership,
     )
     if request.method == "POST" and form.is_valid():
         try:
             services.update_employee(
-                employee, by=request.user, membership=request.membership, decree=form.decree(),
+                employee,
+                by=request.user,
+                membership=request.membership,
+                decree=form.decree(),
                 **form.employee_fields(),
             )
         except ValidationError as error:
@@ -196,15 +204,15 @@ def employee_deactivate(request, agency, pk):
     if request.method == "POST" and form.is_valid():
         try:
             services.deactivate_employee(
-                employee, reason=form.cleaned_data["reason"], on=form.cleaned_data["on"],
+                employee,
+                reason=form.cleaned_data["reason"],
+                on=form.cleaned_data["on"],
                 by=request.user,
             )
         except ValidationError as error:
             attach_errors(form, error)
         else:
-            messages.success(
-                request, _("%(name)s is now inactive.") % {"name": employee.full_name}
-            )
+            messages.success(request, _("%(name)s is now inactive.") % {"name": employee.full_name})
             return redirect("people:employee-detail", agency=request.agency.slug, pk=employee.pk)
     return render(request, "people/employee_deactivate.html", {"form": form, "employee": employee})
 

@@ -44,15 +44,21 @@ def correction_create(request, agency):
     if employee is None:
         raise Http404
     form = CorrectionRequestForm(
-        request.POST or None, request.FILES or None, employee=employee,
+        request.POST or None,
+        request.FILES or None,
+        employee=employee,
         initial={"field": request.GET.get("field", "")},
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             services.request_correction(
-                employee, field=data["field"], new_value=data["new_value"], reason=data["reason"],
-                evidence=data["evidence"], by=request.user,
+                employee,
+                field=data["field"],
+                new_value=data["new_value"],
+                reason=data["reason"],
+                evidence=data["evidence"],
+                by=request.user,
             )
         except ValidationError as error:
             attach_errors(form, error)
