@@ -25,6 +25,7 @@ urlpatterns = [
     path("<slug:agency>/perencanaan/", include("binaasn.planning.urls")),
     path("<slug:agency>/pembelajaran/", include("binaasn.learning.urls")),
     path("<slug:agency>/layanan-publik/", include("binaasn.citizens.urls")),
+    path("<slug:agency>/tindak-lanjut/", include("binaasn.actions.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,0 +1,30 @@
+from .complaints import Complaint, ComplaintAttachment, ComplaintMessage
+from .forums import Forum, ForumIssue
+from .skm import (
+    AgeGroup,
+    CitizenSettings,
+    Education,
+    HistoricalIkm,
+    Occupation,
+    ServiceUnit,
+    ServiceUserCount,
+    SkmResponse,
+    age_group_for,
+)
+
+__all__ = [
+    "AgeGroup",
+    "CitizenSettings",
+    "Complaint",
+    "ComplaintAttachment",
+    "ComplaintMessage",
+    "Education",
+    "Forum",
+    "ForumIssue",
+    "HistoricalIkm",
+    "Occupation",
+    "ServiceUnit",
+    "ServiceUserCount",
+    "SkmResponse",
+    "age_group_for",
+]

@@ -1,0 +1,1 @@
+"""Writes and business rules of public participation, split by sub-topic."""
