@@ -45,12 +45,15 @@ def upload(name, content, content_type="application/octet-stream"):
     return SimpleUploadedFile(name, content, content_type=content_type)
 
 
-def large_upload(name, megabytes, head=b""):
-    """A file of ``megabytes`` MB on disk, as Django keeps uploads above the memory limit."""
+def large_upload(name, megabytes, head=b"", fill=None):
+    """A file of ``megabytes`` MB on disk, as Django keeps uploads above the memory limit;
+    sparse (zeros) unless ``fill`` gives a line to repeat."""
     size = megabytes * 1024 * 1024
     file = TemporaryUploadedFile(name, "application/octet-stream", size, None)
     file.write(head)
+    if fill:
+        file.write(fill * ((size - len(head)) // len(fill)))
     file.seek(size - 1)
-    file.write(b"\x00")
+    file.write(b"\n" if fill else b"\x00")
     file.seek(0)
     return file
