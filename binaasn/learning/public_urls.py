@@ -1,3 +1,10 @@
+from django.urls import path
+
+from .views import certificates
+
 app_name = "learning_public"
 
-urlpatterns = []
+urlpatterns = [
+    path("", certificates.verify_form, name="verify-form"),
+    path("<str:code>/", certificates.certificate_verify, name="certificate-verify"),
+]
