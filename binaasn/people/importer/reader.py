@@ -124,7 +124,13 @@ def _read_csv(data):
     first_line = next((line for line in text.splitlines() if line.strip()), "")
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=detect_delimiter(first_line))
     try:
-        return _split(enumerate(reader, start=1))
+        # CSV cells are all text: a row is blank when no cell has more than spaces.
+        records = [
+            (number, cells)
+            for number, cells in enumerate(reader, start=1)
+            if any(cells) and (cells[0].strip() or "".join(cells).strip())
+        ]
+        return _split(records)
     except csv.Error as error:
         raise ImportFileError(
             _("The CSV file cannot be read: %(error)s") % {"error": error}, "bad_csv"

@@ -2,18 +2,20 @@
 
 Blank cells never erase what the agency already has; only filled cells count. Birth date,
 gender, status and (for PNS) TMT CPNS fall back to what the NIP says.
+
+This runs once per row of files with 100,000 rows, so it reads all the cells it needs with one
+``itemgetter`` call and keeps the common path free of helper calls.
 """
 
 import datetime
+import re
+from operator import itemgetter
 
-from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 
 from binaasn.people.nip import NipError, validate_nip
 
 from . import values as v
-from .headers import NAME, NIP
 from .positions import eselon_type
 from .result import RowError
 
@@ -35,6 +37,34 @@ DATE_FIELDS = [
     ("TMT JABATAN", "tmt_jabatan"),
 ]
 UNIT_COLUMNS = ("SATUAN KERJA KERJA ID", "SATUAN KERJA KERJA NAMA", "UNOR ID", "UNOR NAMA")
+# The cells read for every row, in this order.
+READ = [
+    "NIP BARU", "NAMA", "TANGGAL LAHIR", "JENIS KELAMIN", "STATUS PEGAWAI", "KEDUDUKAN HUKUM ID",
+    "KEDUDUKAN HUKUM NAMA", "JENIS PEGAWAI NAMA", "STATUS CPNS PNS", "GOL AKHIR NAMA",
+    "GOL AKHIR ID", "TINGKAT PENDIDIKAN NAMA", "TINGKAT PENDIDIKAN ID", "TAHUN LULUS", "NIK",
+    "NOMOR HP", "EMAIL", "EMAIL GOV", *UNIT_COLUMNS, "JABATAN ID", "JABATAN NAMA",
+    "JENIS JABATAN ID", "JENIS JABATAN NAMA", "ESELON ID", "ESELON NAMA",
+]  # fmt: skip
+# Loose on purpose: SIASN addresses are kept as given unless plainly not an address.
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+text = v.text
+
+
+def remembered(parse):
+    """``parse`` with its answers kept: SIASN columns repeat the same few values on every row.
+
+    Refusals are not kept, so each bad cell still raises with its own message.
+    """
+    answers = {}
+
+    def lookup(*key):
+        try:
+            return answers[key]
+        except KeyError:
+            answer = answers[key] = parse(*key)
+            return answer
+
+    return lookup
 
 
 class Record:
@@ -56,47 +86,80 @@ class RowChecker:
         self.units = units
         self.positions = positions
         self.today = today or datetime.date.today()
-        self.index = dict(columns.index)
+        # Absent columns read a blank cell added at the end of every row.
+        self.width = len(columns.raw) + 1
+        self.padding = [""] * self.width
+        blank = self.width - 1
+        index = columns.index
+        self.read = itemgetter(*[index.get(name, blank) for name in READ])
         self.has_units = any(name in columns for name in UNIT_COLUMNS)
         self.has_position = "JABATAN NAMA" in columns or "JABATAN ID" in columns
-        self.text_fields = [(c, f, n) for c, f, n in TEXT_FIELDS if c in columns]
-        self.date_fields = [(c, f) for c, f in DATE_FIELDS if c in columns]
+        present_text = [(c, f, n) for c, f, n in TEXT_FIELDS if c in columns]
+        self.text_fields = [(c, f, n) for c, f, n in present_text]
+        self.read_text = itemgetter(*[index[c] for c, _f, _n in present_text] + [blank, blank])
+        present_dates = [(c, f) for c, f in DATE_FIELDS if c in columns]
+        self.date_fields = present_dates
+        self.read_dates = itemgetter(*[index[c] for c, _f in present_dates] + [blank, blank])
+        self.name_in_file = columns.name_in_file
+        self.date = remembered(v.date)
+        self.gender = remembered(v.gender)
+        self.status_word = remembered(v.status_word)
+        self.status_from_siasn = remembered(v.status_from_siasn)
+        self.golongan = remembered(v.golongan)
+        self.education = remembered(v.education)
+        self.year = remembered(v.year)
+        self.unit_answers = {}
+        self.position_answers = {}
 
     def check(self, number, cells):
         """Return (Record or None, errors) for one row."""
-        index = self.index
-        width = len(cells)
-
-        def cell(name):
-            position = index.get(name)
-            return cells[position] if position is not None and position < width else ""
-
+        if len(cells) < self.width:
+            cells = cells + self.padding[len(cells) :]
+        (nip_cell, name_cell, birth_cell, gender_cell, status_cell, kedudukan_id, kedudukan_name,
+         jenis_pegawai, cpns_pns, gol_name, gol_id, edu_name, edu_id, year_cell, nik_cell,
+         phone_cell, email_cell, email_gov, opd_id, opd_name, unit_id, unit_name, position_id,
+         position_name, jenis_id, jenis_name, eselon_id, eselon_name,
+         ) = self.read(cells)  # fmt: skip
         errors = []
+        name_in_file = self.name_in_file
 
         def fail(column, message, code):
-            errors.append(RowError(number, self.columns.name_in_file(column), str(message), code))
+            errors.append(RowError(number, name_in_file(column), str(message), code))
 
         values = {}
-        try:
-            nip = v.number_text(cell(NIP), "NIP")
-        except ValueError as error:
-            fail(NIP, error, "nip_number")
-            nip = None
+        nip = nip_cell.strip().lstrip("'").replace(" ", "") if nip_cell.__class__ is str else None
+        if nip is None:
+            try:
+                nip = v.number_text(nip_cell, "NIP")
+            except ValueError as error:
+                fail("NIP BARU", error, "nip_number")
         if nip == "":
-            fail(NIP, _("The NIP is empty."), "missing_nip")
-        name = v.text(cell(NAME))
+            fail("NIP BARU", _("The NIP is empty."), "missing_nip")
+        name = text(name_cell)
         if not name:
-            fail(NAME, _("The name is empty."), "missing_name")
+            fail("NAMA", _("The name is empty."), "missing_name")
         elif len(name) > 200:
-            fail(NAME, _("The name is longer than 200 characters."), "too_long")
+            fail("NAMA", _("The name is longer than 200 characters."), "too_long")
         values["name"] = name
 
-        birth_date = self._date(cell, "TANGGAL LAHIR", fail)
-        if birth_date and birth_date > self.today:
+        birth_date = gender = status = None
+        try:
+            birth_date = self.date(birth_cell)
+        except ValueError as error:
+            fail("TANGGAL LAHIR", error, "bad_date")
+        if birth_date is not None and birth_date > self.today:
             fail("TANGGAL LAHIR", _("The birth date lies in the future."), "bad_date")
             birth_date = None
-        gender = self._parse(v.gender, cell("JENIS KELAMIN"), "JENIS KELAMIN", "bad_gender", fail)
-        status = self._status(cell, fail)
+        try:
+            gender = self.gender(gender_cell)
+        except ValueError as error:
+            fail("JENIS KELAMIN", error, "bad_gender")
+        try:
+            status = self.status_word(status_cell)
+        except ValueError as error:
+            fail("STATUS PEGAWAI", error, "bad_status")
+        if status is None:
+            status = self.status_from_siasn(kedudukan_id, kedudukan_name, jenis_pegawai, cpns_pns)
 
         parts = None
         if nip:
@@ -105,7 +168,7 @@ class RowChecker:
                     nip, birth_date=birth_date, gender=gender, status=status, today=self.today
                 )
             except NipError as error:
-                fail(NIP, error.message, error.code)
+                fail("NIP BARU", error.message, error.code)
         if parts is not None:
             birth_date = birth_date or parts.birth_date
             gender = gender or parts.gender
@@ -117,107 +180,107 @@ class RowChecker:
         values["status"] = status
 
         try:
-            golongan = v.golongan(cell("GOL AKHIR NAMA"), cell("GOL AKHIR ID"), status)
+            golongan = self.golongan(gol_name, gol_id, status)
         except ValueError as error:
-            column = "GOL AKHIR NAMA" if v.text(cell("GOL AKHIR NAMA")) else "GOL AKHIR ID"
-            fail(column, error, "unknown_golongan")
+            fail("GOL AKHIR NAMA" if text(gol_name) else "GOL AKHIR ID", error, "unknown_golongan")
         else:
             if golongan:
                 values["golongan"] = golongan
 
-        for column, field in self.date_fields:
-            value = self._date(cell, column, fail)
-            if value is not None:
-                values[field] = value
+        if self.date_fields:
+            for (column, field), cell in zip(
+                self.date_fields, self.read_dates(cells), strict=False
+            ):
+                try:
+                    value = self.date(cell)
+                except ValueError as error:
+                    fail(column, error, "bad_date")
+                else:
+                    if value is not None:
+                        values[field] = value
         if "tmt_cpns" not in values and parts is not None and parts.appointment_month:
             values["tmt_cpns"] = datetime.date(parts.appointment_year, parts.appointment_month, 1)
 
-        for column, field, limit in self.text_fields:
-            value = v.text(cell(column))
-            if value:
-                if len(value) > limit:
-                    fail(
-                        column,
-                        _("The text is longer than %(n)d characters.") % {"n": limit},
-                        "too_long",
-                    )
-                values[field] = value
+        if self.text_fields:
+            for (column, field, limit), cell in zip(
+                self.text_fields, self.read_text(cells), strict=False
+            ):
+                value = text(cell)
+                if value:
+                    if len(value) > limit:
+                        fail(
+                            column,
+                            _("The text is longer than %(n)d characters.") % {"n": limit},
+                            "too_long",
+                        )
+                    values[field] = value
 
-        self._education(cell, values, fail)
-        self._contact(cell, values, fail)
-        unit = self._unit(cell, fail)
-        position = self._position(cell, unit, fail)
-        if errors:
-            return None, errors
-        return Record(number, nip, values, unit, position), errors
-
-    @staticmethod
-    def _parse(parser, value, column, code, fail):
         try:
-            return parser(value)
-        except ValueError as error:
-            fail(column, error, code)
-            return None
-
-    def _date(self, cell, column, fail):
-        return self._parse(v.date, cell(column), column, "bad_date", fail)
-
-    def _status(self, cell, fail):
-        status = self._parse(
-            v.status_word, cell("STATUS PEGAWAI"), "STATUS PEGAWAI", "bad_status", fail
-        )
-        if status:
-            return status
-        return v.status_from_siasn(
-            cell("KEDUDUKAN HUKUM ID"),
-            cell("KEDUDUKAN HUKUM NAMA"),
-            cell("JENIS PEGAWAI NAMA"),
-            cell("STATUS CPNS PNS"),
-        )
-
-    def _education(self, cell, values, fail):
-        try:
-            level = v.education(cell("TINGKAT PENDIDIKAN NAMA"), cell("TINGKAT PENDIDIKAN ID"))
+            level = self.education(edu_name, edu_id)
         except ValueError as error:
             fail("TINGKAT PENDIDIKAN NAMA", error, "bad_education")
         else:
             if level:
                 values["education_level"] = level
-        year = self._parse(v.year, cell("TAHUN LULUS"), "TAHUN LULUS", "bad_year", fail)
-        if year:
-            values["graduation_year"] = year
+        try:
+            year = self.year(year_cell)
+        except ValueError as error:
+            fail("TAHUN LULUS", error, "bad_year")
+        else:
+            if year:
+                values["graduation_year"] = year
 
-    def _contact(self, cell, values, fail):
-        nik = self._parse(
-            lambda value: v.number_text(value, "NIK"), cell("NIK"), "NIK", "bad_nik", fail
-        )
-        if nik:
-            if not nik.isdigit() or len(nik) != 16:
-                fail("NIK", _("The NIK must be 16 digits."), "bad_nik")
-            values["nik"] = nik
-        phone = self._parse(
-            lambda value: v.number_text(value, "NOMOR HP"),
-            cell("NOMOR HP"),
-            "NOMOR HP",
-            "bad_phone",
-            fail,
-        )
-        if phone:
-            if len(phone) > 30:
-                fail(
-                    "NOMOR HP",
-                    _("The text is longer than %(n)d characters.") % {"n": 30},
-                    "too_long",
-                )
-            values["phone"] = phone
-        column = "EMAIL"
-        email = v.text(cell("EMAIL"))
+        self._contact(nik_cell, phone_cell, email_cell, email_gov, values, fail)
+        unit = position = UNCHANGED
+        if self.has_units:
+            key = (opd_id, opd_name, unit_id, unit_name)
+            found = self.unit_answers.get(key)
+            if found is None:
+                found = self.unit_answers[key] = self._unit(*map(text, key))
+            unit, error = found
+            if error is not None:
+                fail(*error)
+        if self.has_position:
+            key = (position_id, position_name, jenis_id, jenis_name, eselon_id, eselon_name, unit)
+            found = self.position_answers.get(key)
+            if found is None:
+                found = self.position_answers[key] = self._position(*key)
+            position, error = found
+            if error is not None:
+                fail(*error)
+        if errors:
+            return None, errors
+        return Record(number, nip, values, unit, position), errors
+
+    @staticmethod
+    def _contact(nik_cell, phone_cell, email_cell, email_gov, values, fail):
+        try:
+            nik = v.number_text(nik_cell, "NIK")
+        except ValueError as error:
+            fail("NIK", error, "bad_nik")
+        else:
+            if nik:
+                if len(nik) != 16 or not nik.isdigit():
+                    fail("NIK", _("The NIK must be 16 digits."), "bad_nik")
+                values["nik"] = nik
+        try:
+            phone = v.number_text(phone_cell, "NOMOR HP")
+        except ValueError as error:
+            fail("NOMOR HP", error, "bad_phone")
+        else:
+            if phone:
+                if len(phone) > 30:
+                    fail(
+                        "NOMOR HP",
+                        _("The text is longer than %(n)d characters.") % {"n": 30},
+                        "too_long",
+                    )
+                values["phone"] = phone
+        column, email = "EMAIL", text(email_cell)
         if not email:
-            column, email = "EMAIL GOV", v.text(cell("EMAIL GOV"))
+            column, email = "EMAIL GOV", text(email_gov)
         if email:
-            try:
-                validate_email(email)
-            except ValidationError:
+            if len(email) > 254 or not EMAIL.match(email):
                 fail(
                     column,
                     _("“%(value)s” is not an e-mail address.") % {"value": email},
@@ -225,43 +288,36 @@ class RowChecker:
                 )
             values["email"] = email
 
-    def _unit(self, cell, fail):
-        if not self.has_units:
-            return UNCHANGED
-        opd_id, opd_name, unit_id, unit_name = (v.text(cell(c)) for c in UNIT_COLUMNS)
+    def _unit(self, opd_id, opd_name, unit_id, unit_name):
+        """(unit, error) where error is None or the (column, message, code) to report."""
         if not (opd_id or opd_name or unit_id or unit_name):
-            return UNCHANGED
+            return UNCHANGED, None
         unit, error, which = self.units.match(opd_id, opd_name, unit_id, unit_name)
         if error:
             if which == "opd":
                 column = "SATUAN KERJA KERJA NAMA" if opd_name else "SATUAN KERJA KERJA ID"
             else:
                 column = "UNOR NAMA" if unit_name else "UNOR ID"
-            fail(column, error, "unknown_unit")
-            return UNCHANGED
-        return unit
+            return UNCHANGED, (column, error, "unknown_unit")
+        return unit, None
 
-    def _position(self, cell, unit, fail):
-        if not self.has_position:
-            return UNCHANGED
-        siasn_id = v.text(cell("JABATAN ID"))
-        name = v.text(cell("JABATAN NAMA"))
+    def _position(self, siasn_id, name, jenis_id, jenis_name, eselon_id, eselon_name, unit):
+        """(position, error) like ``_unit``."""
+        siasn_id, name = text(siasn_id), text(name)
         if not (siasn_id or name):
-            return UNCHANGED
-        eselon = eselon_type(cell("ESELON ID"), cell("ESELON NAMA"))
+            return UNCHANGED, None
         known_unit = None if unit is UNCHANGED else unit
         position_id, planned, error = self.positions.match(
             siasn_id,
             name,
-            v.text(cell("JENIS JABATAN ID")),
-            v.text(cell("JENIS JABATAN NAMA")),
-            eselon,
+            text(jenis_id),
+            text(jenis_name),
+            eselon_type(eselon_id, eselon_name),
             known_unit,
             self.units.name_of(known_unit),
         )
         if error:
-            fail("JABATAN NAMA", error, "unknown_position")
-            return UNCHANGED
+            return UNCHANGED, ("JABATAN NAMA", error, "unknown_position")
         if planned is not None:
-            return planned
-        return position_id if position_id is not None else UNCHANGED
+            return planned, None
+        return (position_id if position_id is not None else UNCHANGED), None

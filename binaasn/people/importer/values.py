@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from binaasn.people import ranks
 
 EXCEL_EPOCH = datetime.date(1899, 12, 30)
+THIS_YEAR = datetime.date.today().year
 MAX_EXACT_FLOAT = 2**53
 
 
@@ -226,6 +227,6 @@ def year(value):
     raw = text(value)
     if not raw:
         return None
-    if not raw.isdigit() or not 1900 <= int(raw) <= datetime.date.today().year:
+    if not raw.isdigit() or not 1900 <= int(raw) <= THIS_YEAR + 1:
         raise ValueError(_("“%(value)s” is not a year.") % {"value": raw})
     return int(raw)

@@ -3,7 +3,7 @@
 import contextlib
 
 from auditlog.context import set_actor
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -13,6 +13,7 @@ from binaasn.people.models import CareerEntry, Employee, OrgUnit, Position
 from .plan import resolve
 
 BATCH_SIZE = 2000
+COPY_BATCH_SIZE = 10_000
 CAREER_KINDS = {
     "golongan": CareerEntry.Kind.RANK,
     "position_id": CareerEntry.Kind.POSITION,
@@ -83,6 +84,9 @@ def _create_positions(agency, planned):
 
 
 def _create_employees(agency, records, report):
+    if connection.vendor == "postgresql":
+        _copy_employees(agency, records, report)
+        return
     agency_id = agency.pk
     for start in range(0, len(records), BATCH_SIZE):
         batch = [
@@ -97,6 +101,60 @@ def _create_employees(agency, records, report):
         ]
         Employee.objects.bulk_create(batch)
         report(len(batch))
+
+
+def _row_template(fields, now):
+    """Every column's value for a new employee before the file's values go in."""
+    template = []
+    for field in fields:
+        if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+            template.append(now)
+        elif field.has_default():
+            template.append(field.get_default())
+        elif field.null:
+            template.append(None)
+        elif field.empty_strings_allowed:
+            template.append("")
+        else:
+            template.append(_REQUIRED)
+    return template
+
+
+_REQUIRED = object()
+
+
+def _copy_employees(agency, records, report):
+    """PostgreSQL: new employees go in with COPY, in batches, inside the import's transaction.
+
+    bulk_create spends most of its time preparing each of the ~30 fields of each row in Python;
+    COPY takes the row as it is, which keeps a 100,000-row import within seconds.
+    """
+    fields = [f for f in Employee._meta.concrete_fields if not f.primary_key]
+    position = {field.attname: i for i, field in enumerate(fields)}
+    template = _row_template(fields, timezone.now())
+    template[position["agency_id"]] = agency.pk
+    nip_at, unit_at, position_at = position["nip"], position["unit_id"], position["position_id"]
+    columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
+    table = connection.ops.quote_name(Employee._meta.db_table)
+    statement = f"COPY {table} ({columns}) FROM STDIN"
+    with connection.cursor() as cursor:
+        for start in range(0, len(records), COPY_BATCH_SIZE):
+            batch = records[start : start + COPY_BATCH_SIZE]
+            with cursor.cursor.copy(statement) as copy:
+                for record in batch:
+                    row = template.copy()
+                    row[nip_at] = record.nip
+                    row[unit_at] = resolve(record.unit)
+                    row[position_at] = resolve(record.position)
+                    for name, value in record.values.items():
+                        row[position[name]] = value
+                    if _REQUIRED in row:
+                        missing = [
+                            fields[i].name for i, value in enumerate(row) if value is _REQUIRED
+                        ]
+                        raise ValueError(f"No value for required employee fields {missing}")
+                    copy.write_row(row)
+            report(len(batch))
 
 
 def _update_employees(agency, updates, report):
