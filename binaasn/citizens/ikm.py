@@ -167,8 +167,9 @@ class IkmResult:
         return tuple(None if v is None else round_half_up(v, places) for v in self.nrr)
 
     def weakest(self, count=3):
-        """Indexes of the lowest NRR values (lowest first)."""
-        answered = [(v, i) for i, v in enumerate(self.nrr) if v is not None]
+        """Indexes of up to ``count`` unsur with the lowest NRR below the IKM itself (lowest
+        first; ties in unsur order). When every NRR is equal, none stands out."""
+        answered = [(v, i) for i, v in enumerate(self.nrr) if v is not None and v < self.ikm]
         return [i for _v, i in sorted(answered)[:count]]
 
 

@@ -127,3 +127,9 @@ def test_half_up_rounding_of_negative_and_exact_values():
     assert ikm.round_half_up(Fraction(1, 200), 2) == Decimal("0.01")
     assert ikm.round_half_up(Decimal("2.345"), 2) == Decimal("2.35")
     assert ikm.round_half_up(4, 2) == Decimal("4.00")
+
+
+def test_weakest_elements_are_the_lowest_below_the_index_and_none_when_all_equal():
+    assert ikm.ikm_from_nrr([3] * 9).weakest() == []
+    result = ikm.ikm_from_nrr([4, 4, 3, 4, 2, 4, 3, 4, 4])
+    assert result.weakest() == [4, 2, 6]

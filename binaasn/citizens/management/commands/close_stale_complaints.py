@@ -1,0 +1,13 @@
+"""Close responded complaints whose 10 days without a reply have passed (run daily)."""
+
+from django.core.management.base import BaseCommand
+
+from binaasn.citizens.services.complaints import close_stale_complaints
+
+
+class Command(BaseCommand):
+    help = "Close every responded complaint whose 10 days without a reply from the complainant have passed."
+
+    def handle(self, *args, **options):
+        closed = close_stale_complaints()
+        self.stdout.write(f"closed={closed}")
