@@ -26,6 +26,7 @@ def test_admin_finds_an_employee_by_name_and_by_nip_and_opens_the_detail(
     page.press("input[name=q]", "Enter")
     page.wait_for_load_state("networkidle")
     assert page.locator("main table tbody tr").count() == 1
+    assert nip not in page.url  # NIPs are personal data and stay out of URLs
     page.get_by_role("link", name="Siti Aminah").click()
     page.wait_for_load_state("networkidle")
     assert page.get_by_role("heading", name="Siti Aminah", level=1).is_visible()

@@ -173,3 +173,12 @@ def test_evidence_is_for_the_admin_and_the_requester_only(cast, login):
     andi = UserFactory(username=cast.outsider.nip)
     MembershipFactory(user=andi, agency=cast.a, role="employee")
     assert login(andi).get(url("correction-evidence", pk=correction.pk)).status_code == 404
+
+
+def test_admin_searches_requests_by_nip_without_the_nip_in_the_url(cast, login):
+    services.request_correction(cast.employee, field="phone", new_value="0811")
+    response = login(cast.admin).post(url("correction-list"), {"q": cast.employee.nip}, follow=True)
+    assert cast.employee.nip not in response.redirect_chain[-1][0]
+    assert [c.employee for c in response.context["page_obj"]] == [cast.employee]
+    response = login(cast.admin).post(url("correction-list"), {"q": cast.outsider.nip}, follow=True)
+    assert list(response.context["page_obj"]) == []

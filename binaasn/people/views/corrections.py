@@ -15,8 +15,10 @@ from .. import services
 from ..filters import CorrectionFilter
 from ..forms import CorrectionDecisionForm, attach_errors
 from ..models import CorrectionRequest
+from .search import filter_data, search_redirect
 
 PAGE_SIZE = 50
+SEARCH_SESSION_KEY = "people:correction-search"
 
 
 def with_field_labels(corrections):
@@ -40,7 +42,9 @@ def correction_list(request, agency):
         .alias(pending_first=pending_first)
         .order_by("pending_first", "-requested_at", "-pk")
     )
-    filterset = CorrectionFilter(request.GET or None, queryset=corrections)
+    if request.method == "POST":
+        return search_redirect(request, SEARCH_SESSION_KEY)
+    filterset = CorrectionFilter(filter_data(request, SEARCH_SESSION_KEY), queryset=corrections)
     corrections = filterset.qs
     if wants_xlsx(request):
         headers = [

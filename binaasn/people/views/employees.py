@@ -19,6 +19,7 @@ from ..filters import EmployeeFilter
 from ..forms import CareerEntryForm, DeactivateForm, EmployeeForm, attach_errors
 from ..models import CareerEntry, Employee, OrgUnit, Position
 from .corrections import with_field_labels
+from .search import filter_data, search_redirect
 
 PAGE_SIZE = 50
 AUDIT_LIMIT = 200
@@ -40,10 +41,15 @@ def can_edit(membership):
     return membership.role in ("admin", "operator")
 
 
+SEARCH_SESSION_KEY = "people:employee-search"
+
+
 @role_required("admin", "operator", "leader")
 def employee_list(request, agency):
+    if request.method == "POST":
+        return search_redirect(request, SEARCH_SESSION_KEY)
     filterset = EmployeeFilter(
-        request.GET,
+        filter_data(request, SEARCH_SESSION_KEY),
         queryset=visible_employees(request),
         agency=request.agency,
         membership=request.membership,
