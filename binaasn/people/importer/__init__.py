@@ -9,10 +9,11 @@ from django_scopes import scope
 
 from binaasn.people.models import Employee, ImportRun
 
+from .hierarchy import hierarchy_columns, plan_hierarchy
 from .plan import UNCHANGED, describe_target, make_plan
 from .reader import ImportFileError, read_sheet
 from .result import ImportResult, RowError
-from .writer import write_plan
+from .writer import write_hierarchy, write_plan
 
 __all__ = ["ImportResult", "RowError", "run_import"]
 
@@ -38,6 +39,9 @@ def run_import(agency, source, file_name, *, dry_run, create_units, user=None, p
         except ImportFileError as error:
             result.errors.append(RowError(error.row, error.column, error.message, error.code))
             return _reject(run, result)
+        hierarchy = hierarchy_columns(sheet.columns.raw)
+        if hierarchy is not None:
+            return _import_hierarchy(agency, run, result, sheet, hierarchy, dry_run, user)
         missing = sheet.columns.missing_required()
         if missing:
             for column in missing:
@@ -71,6 +75,33 @@ def run_import(agency, source, file_name, *, dry_run, create_units, user=None, p
             run.status = ImportRun.Status.COMMITTED
             write_plan(agency, plan, run, user=user, progress=progress, done=rows, total=total)
         return result
+
+
+def _import_hierarchy(agency, run, result, sheet, columns, dry_run, user):
+    """A SIASN unit hierarchy file: all of its units, or none."""
+    plan = plan_hierarchy(agency, sheet, columns)
+    result.created = run.created = len(plan.planned)
+    result.updated = run.updated = len(plan.updates)
+    result.unchanged = run.unchanged = plan.unchanged
+    result.rejected = run.rejected = len(plan.rejected_rows)
+    result.errors = plan.errors
+    run.errors = [error.as_dict() for error in plan.errors]
+    run.preview = {
+        "total_rows": len(sheet.rows),
+        "limit": PREVIEW_LIMIT,
+        "hierarchy": True,
+        "units_to_create": [unit.describe() for unit in plan.planned],
+    }
+    if plan.errors:
+        run.status = ImportRun.Status.REJECTED
+        run.save()
+    elif dry_run:
+        run.status = ImportRun.Status.PREVIEWED
+        run.save()
+    else:
+        run.status = ImportRun.Status.COMMITTED
+        write_hierarchy(agency, plan, run, user=user)
+    return result
 
 
 def _reject(run, result):

@@ -20,6 +20,7 @@ FIELDS = [
     "education_institution", "graduation_year", "email", "phone", "nik", "address", "siasn_id",
     "unit_id", "position_id",
 ]  # fmt: skip
+INDEX = {field: i for i, field in enumerate(FIELDS, start=2)}
 PROGRESS_STEPS = 50
 
 
@@ -46,9 +47,9 @@ def make_plan(agency, sheet, *, create_units, progress=None, total=None):
     plan.units = units = UnitMatcher(agency, create_units)
     plan.positions = positions = PositionMatcher(agency, create_units)
     checker = RowChecker(sheet.columns, units, positions)
+    # (nip, pk, *FIELDS) tuples: turned into dicts only for the rows that change.
     existing = {
-        row[0]: dict(zip(["pk", *FIELDS], row[1:], strict=True))
-        for row in Employee.objects.for_agency(agency).values_list("nip", "pk", *FIELDS)
+        row[0]: row for row in Employee.objects.for_agency(agency).values_list("nip", "pk", *FIELDS)
     }
     first_row = {}
     nip_column = sheet.columns.name_in_file("NIP BARU")
@@ -87,19 +88,20 @@ def _sort(plan, record, current):
     if current is None:
         plan.creates.append(record)
         return
+    at = INDEX
     changes = [
-        (field, current[field], new)
+        (field, current[at[field]], new)
         for field, new in record.values.items()
-        if current[field] != new
+        if current[at[field]] != new
     ]
     for field, target in (("unit_id", record.unit), ("position_id", record.position)):
         if target is UNCHANGED:
             continue
         reference = _reference(target)
-        if reference is None or reference != current[field]:
-            changes.append((field, current[field], target))
+        if reference is None or reference != current[at[field]]:
+            changes.append((field, current[at[field]], target))
     if changes:
-        plan.updates.append((record, current, changes))
+        plan.updates.append((record, dict(zip(["pk", *FIELDS], current[1:], strict=True)), changes))
     else:
         plan.unchanged += 1
 

@@ -42,6 +42,20 @@ def write_plan(agency, plan, run, *, user=None, progress=None, done=0, total=0):
         log_import(run, user)
 
 
+def write_hierarchy(agency, plan, run, *, user=None):
+    """Create the units of a hierarchy file and give matched units their SIASN id."""
+    actor = set_actor(user) if user is not None else contextlib.nullcontext()
+    with transaction.atomic(), actor:
+        _create_units(agency, plan.planned)
+        OrgUnit.objects.bulk_update(
+            [OrgUnit(pk=pk, siasn_id=siasn_id[:64]) for pk, siasn_id in plan.updates],
+            ["siasn_id"],
+            batch_size=BATCH_SIZE,
+        )
+        run.save()
+        log_import(run, user)
+
+
 def _create_units(agency, planned):
     # Few and tree-shaped: saved one by one so each gets its path (and its own audit entry).
     parents = {}
