@@ -21,6 +21,7 @@ from .models import Agency, Membership, User
 DEMO_STEPS = [
     "binaasn.people.demo.seed_people",  # leaves "operator_unit" and "asn" in ctx.data
     "binaasn.core.demo.seed_logins",
+    "binaasn.surveys.demo.seed_step",
 ]
 
 SEED = "binaasn-demo-1"

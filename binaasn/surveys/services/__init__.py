@@ -22,13 +22,14 @@ Building
         -> a new draft with the same sections and questions (templates are copied this way)
 
 Running
-    publish(questionnaire, *, by=None, today=None, base_url="")   draft -> open; refuses a
-        questionnaire without questions; e-mails invitations not yet e-mailed
+    publish(questionnaire, *, by=None, today=None, base_url="", send_emails=True)
+        draft -> open; refuses a questionnaire without questions; e-mails the invitations not
+        yet e-mailed (send_emails=False when the caller sends its own messages)
     close(questionnaire, *, by=None)                              open -> closed
     open_link(questionnaire, *, by=None) -> code                  anonymous public link
     close_link(questionnaire, *, by=None)
     invite(questionnaire, *, employees=(), units=(), supervisors_of=(), by=None, within=None,
-           base_url="") -> InviteResult(created, skipped)
+           base_url="", send_emails=True) -> InviteResult(created, skipped, emailed)
         units: all active ASN of each unit's subtree; supervisors_of: units (their employees)
         or employees, each employee's supervisor is invited to answer about that employee;
         employees: named people. One invitation per invitee and subject: a second one is

@@ -368,7 +368,7 @@ def copy_questionnaire(source, *, title, by=None, owner_unit=None, is_template=F
 
 
 @transaction.atomic
-def publish(questionnaire, *, by=None, today=None, base_url=""):
+def publish(questionnaire, *, by=None, today=None, base_url="", send_emails=True):
     """Open a draft for responses: it needs at least one question and valid dates."""
     today = today or timezone.localdate()
     if questionnaire.is_template:
@@ -400,10 +400,11 @@ def publish(questionnaire, *, by=None, today=None, base_url=""):
     questionnaire.opens_on = questionnaire.opens_on or today
     questionnaire.published_at = timezone.now()
     questionnaire.save()
-    from .invitations import _send_invitation_emails
+    if send_emails:
+        from .invitations import _send_invitation_emails
 
-    pending = questionnaire.invitations.filter(emailed_at__isnull=True)
-    _send_invitation_emails(pending, reminder=False, base_url=base_url)
+        pending = questionnaire.invitations.filter(emailed_at__isnull=True)
+        _send_invitation_emails(pending, reminder=False, base_url=base_url)
     return questionnaire
 
 

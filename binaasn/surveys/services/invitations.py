@@ -115,6 +115,7 @@ def invite(
     by=None,
     within=None,
     base_url="",
+    send_emails=True,
 ):
     """Invite ASN (see the module docstring). Refuses when nobody new would be invited."""
     if questionnaire.is_template:
@@ -162,7 +163,7 @@ def invite(
         raise ValidationError(message)
     result.created = Invitation.objects.bulk_create(new)
     _audit(questionnaire, f"{len(new)} invitations", by)
-    if questionnaire.is_open:
+    if questionnaire.is_open and send_emails:
         result.emailed = _send_invitation_emails(
             Invitation.objects.filter(pk__in=[i.pk for i in result.created]),
             reminder=False,
