@@ -17,9 +17,6 @@ from pathlib import Path
 
 from benchlib import add_database_arguments, emit, environment, setup_django, timed
 
-# Foreign keys the raw insert leaves empty: resolving units and positions is the importer's job.
-RAW_SKIPPED = {"id", "unit", "position", "supervisor", "user"}
-
 
 def create_root(agency):
     from binaasn.people import services
@@ -35,32 +32,18 @@ def import_csv(agency, path, *, dry_run):
 
 
 def raw_insert(agency, employees):
-    """INSERT the employees' own columns with one executemany in one transaction."""
-    from django.db import connection, transaction
-    from django.utils import timezone
+    """The same employee rows into the same table with one executemany on a raw cursor, in one
+    transaction; units, positions and supervisors are the importer's work and left empty."""
+    from django.db import transaction
 
+    from binaasn.people.demo.writer import insert_rows
     from binaasn.people.models import Employee
 
-    fields = [f for f in Employee._meta.concrete_fields if f.name not in RAW_SKIPPED]
-    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
-    marks = ", ".join(["%s"] * len(fields))
-    sql = f"INSERT INTO {Employee._meta.db_table} ({columns}) VALUES ({marks})"
-    now = timezone.now()
-    rows = []
     for employee in employees:
-        values = []
-        for f in fields:
-            if f.name == "agency":
-                value = agency.pk
-            elif f.name in ("created_at", "updated_at"):
-                value = now
-            else:
-                value = getattr(employee, f.attname)
-            values.append(f.get_db_prep_save(value, connection))
-        rows.append(values)
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.executemany(sql, rows)
-    return len(rows)
+        employee.agency = agency
+        employee.unit = employee.position = employee.supervisor = None
+    with transaction.atomic():
+        return insert_rows(Employee, employees)
 
 
 def run(rows, *, seed="1", preview=False, workdir=None):

@@ -1,14 +1,15 @@
 """Write a Plan to the database, skipping what is already there.
 
-Units go through ``services.create_unit`` (validated, audited, paths kept); positions, employees
-and career entries are bulk-inserted in batches, supervisors before the people who report to
-them. Rows that exist already (units by parent and name, positions by unit and name, employees by
-NIP) are left untouched, so writing the same plan twice changes nothing.
+Units go through ``services.create_unit`` (validated, audited, paths kept); positions and
+supervisors are bulk-inserted, supervisors before the people who report to them; the staff and
+the career entries, whose ids no other planned row needs, are inserted with ``insert_rows``.
+Rows that exist already (units by parent and name, positions by unit and name, employees by NIP)
+are left untouched, so writing the same plan twice changes nothing.
 """
 
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
 
 from binaasn.people import services
 from binaasn.people.models import CareerEntry, Employee, OrgUnit, Position
@@ -29,6 +30,29 @@ def _adopt(obj, pk, **values):
         setattr(obj, name, value)
     obj._state.adding = False
     obj._state.db = "default"
+
+
+def insert_rows(model, objects, *, chunk=10_000):
+    """INSERT the objects' own columns with ``executemany`` on a raw cursor.
+
+    The same values bulk_create would write (defaults, auto_now, database preparation of each
+    field), without compiling SQL for every batch: several times faster for 100,000 rows. The
+    objects get no ids; use it for rows nothing refers to yet.
+    """
+    connection = connections[DEFAULT_DB_ALIAS]  # looked up once, not per value
+    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(f.column) for f in fields)
+    marks = ", ".join(["%s"] * len(fields))
+    sql = f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES ({marks})"
+    with connection.cursor() as cursor:
+        for start in range(0, len(objects), chunk):
+            rows = []
+            for obj in objects[start : start + chunk]:
+                obj._prepare_related_fields_for_save(operation_name="insert_rows")
+                rows.append([f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields])
+            cursor.executemany(sql, rows)
+    return len(objects)
 
 
 @transaction.atomic
@@ -63,8 +87,10 @@ def write_plan(plan, *, batch_size=2000):
     Position.objects.bulk_create(new_positions, batch_size=batch_size)
     written.positions = len(new_positions)
 
-    nips = dict(Employee.objects.for_agency(agency).values_list("nip", "pk"))
+    stored = Employee.objects.for_agency(agency).values_list("nip", "pk")
+    nips = dict(stored)
     new_employees = set()
+    *supervisors, staff = plan.waves
     for wave in plan.waves:
         fresh = []
         for employee in wave:
@@ -72,11 +98,17 @@ def write_plan(plan, *, batch_size=2000):
                 _adopt(employee, nips[employee.nip])
             else:
                 fresh.append(employee)
-        Employee.objects.bulk_create(fresh, batch_size=batch_size)
+        if wave is staff:
+            insert_rows(Employee, fresh)
+        else:
+            Employee.objects.bulk_create(fresh, batch_size=batch_size)
         new_employees.update(id(e) for e in fresh)
         written.employees += len(fresh)
+    nips = dict(stored.all())
+    for employee in staff:
+        if employee.pk is None:
+            _adopt(employee, nips[employee.nip])
 
     career = [entry for entry in plan.career if id(entry.employee) in new_employees]
-    CareerEntry.objects.bulk_create(career, batch_size=batch_size)
-    written.career = len(career)
+    written.career = insert_rows(CareerEntry, career)
     return written
