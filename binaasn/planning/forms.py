@@ -283,6 +283,13 @@ class PartnerForm(forms.ModelForm):
         fields = ["name", "kind", "mou_number", "mou_starts_on", "mou_ends_on", "contact_name", "contact_phone", "contact_email", "address", "is_active"]
         widgets = {"mou_starts_on": date_input(), "mou_ends_on": date_input()}
 
+    def clean(self):
+        data = super().clean()
+        starts, ends = data.get("mou_starts_on"), data.get("mou_ends_on")
+        if starts and ends and ends < starts:
+            self.add_error("mou_ends_on", _("The MoU cannot end before it starts."))
+        return data
+
 
 class SpeakerForm(forms.ModelForm):
     partner = forms.ModelChoiceField(label=_("Partner institution"), queryset=None, required=False)

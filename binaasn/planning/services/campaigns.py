@@ -34,7 +34,7 @@ def create_campaign(agency, *, year, title, description="", grouping=PositionGro
     if Campaign.objects.for_agency(agency).filter(year=year).exists():
         raise ValidationError({"year": _("The agency already has a needs analysis for %(year)s.") % {"year": year}})
     campaign = Campaign(agency=agency, year=year, title=title, description=description, grouping=grouping, created_by=by, **weights)
-    campaign.full_clean()
+    campaign.full_clean(exclude=["created_by"])
     campaign.save()
     return campaign
 
@@ -46,7 +46,7 @@ def update_campaign(campaign, *, by=None, **changes):
     old_grouping = campaign.grouping
     for field, value in changes.items():
         setattr(campaign, field, value)
-    campaign.full_clean(exclude=["agency"])
+    campaign.full_clean(exclude=["agency", "created_by", "questionnaire"])
     if Campaign.objects.for_agency(campaign.agency).filter(year=campaign.year).exclude(pk=campaign.pk).exists():
         raise ValidationError({"year": _("The agency already has a needs analysis for %(year)s.") % {"year": campaign.year}})
     campaign.save()

@@ -25,7 +25,7 @@ def create_plan(agency, *, year, title, objectives, campaign=None, by=None):
     if Plan.objects.for_agency(agency).filter(year=year).exists():
         raise ValidationError({"year": _("The agency already has a plan for %(year)s.") % {"year": year}})
     plan = Plan(agency=agency, year=year, title=title, objectives=objectives, campaign=campaign, created_by=by)
-    plan.full_clean()
+    plan.full_clean(exclude=["created_by"])
     plan.save()
     return plan
 
@@ -50,7 +50,7 @@ def update_plan(plan, *, by=None, **changes):
     _require_draft(plan)
     for field, value in changes.items():
         setattr(plan, field, value)
-    plan.full_clean(exclude=["agency"])
+    plan.full_clean(exclude=["agency", "created_by"])
     plan.save()
     return plan
 

@@ -19,7 +19,7 @@ READERS = ("admin", "operator", "leader")
 
 
 def _plan(request, pk):
-    return get_object_or_404(Plan.objects.for_agency(request.agency).select_related("campaign"), pk=pk)
+    return get_object_or_404(Plan.objects.for_agency(request.agency).select_related("campaign", "agency"), pk=pk)
 
 
 @role_required(*READERS)
