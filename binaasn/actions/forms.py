@@ -17,7 +17,9 @@ class DateInput(forms.DateInput):
 class ActionForm(forms.ModelForm):
     # Querysets are set per agency in __init__: a scoped manager refuses a query at import.
     unit = forms.ModelChoiceField(label=_("Responsible unit"), queryset=None, required=False)
-    owner_employee = forms.ModelChoiceField(label=_("Owner (employee)"), queryset=None, required=False)
+    owner_employee = forms.ModelChoiceField(
+        label=_("Owner (employee)"), queryset=None, required=False
+    )
     owner_user = forms.ModelChoiceField(label=_("Owner (user)"), queryset=None, required=False)
 
     class Meta:
@@ -30,9 +32,11 @@ class ActionForm(forms.ModelForm):
         self.fields["unit"].queryset = OrgUnit.objects.for_agency(agency).filter(is_active=True)
         self.fields["unit"].label_from_instance = lambda unit: unit.indented_name
         self.fields["owner_employee"].queryset = Employee.objects.for_agency(agency).active()
-        self.fields["owner_user"].queryset = get_user_model().objects.filter(
-            memberships__agency=agency, memberships__is_active=True
-        ).distinct()
+        self.fields["owner_user"].queryset = (
+            get_user_model()
+            .objects.filter(memberships__agency=agency, memberships__is_active=True)
+            .distinct()
+        )
         self.fields["owner_employee"].help_text = _("Choose an employee or a user as the owner.")
 
     def clean(self):
@@ -44,7 +48,9 @@ class ActionForm(forms.ModelForm):
 
 class ActionStatusForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=FollowUpAction.Status.choices)
-    note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    note = forms.CharField(
+        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
     evidence = forms.FileField(
         label=_("Evidence"),
         required=False,
@@ -54,9 +60,13 @@ class ActionStatusForm(forms.Form):
 
 class ActionFilterForm(forms.Form):
     status = forms.ChoiceField(
-        label=_("Status"), required=False,
-        choices=[("", _("All")), ("open_all", _("Open or in progress"))] + list(FollowUpAction.Status.choices),
+        label=_("Status"),
+        required=False,
+        choices=[("", _("All")), ("open_all", _("Open or in progress"))]
+        + list(FollowUpAction.Status.choices),
     )
     kind = forms.ChoiceField(
-        label=_("Kind"), required=False, choices=[("", _("All"))] + list(FollowUpAction.Kind.choices)
+        label=_("Kind"),
+        required=False,
+        choices=[("", _("All"))] + list(FollowUpAction.Kind.choices),
     )

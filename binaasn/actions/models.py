@@ -94,7 +94,9 @@ class FollowUpAction(TenantModel):
         verbose_name=_("owner (user)"),
     )
     due_on = models.DateField(_("due date"), null=True, blank=True)
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.OPEN)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.OPEN
+    )
     evidence = models.FileField(_("evidence"), upload_to=evidence_path, blank=True, max_length=300)
     closing_note = models.TextField(_("closing note"), blank=True)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)

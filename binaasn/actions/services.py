@@ -23,7 +23,9 @@ def _check_belongs(action):
         if value is not None and value.agency_id != action.agency_id:
             raise ValidationError({field: _("This choice belongs to another agency.")})
     if action.owner_user_id is not None:
-        if not action.owner_user.memberships.filter(agency_id=action.agency_id, is_active=True).exists():
+        if not action.owner_user.memberships.filter(
+            agency_id=action.agency_id, is_active=True
+        ).exists():
             raise ValidationError({"owner_user": _("This user has no access to the agency.")})
     source = action.source if action.source_type_id else None
     if source is not None and getattr(source, "agency_id", action.agency_id) != action.agency_id:
@@ -85,7 +87,9 @@ def set_action_status(action, status, *, by=None, note="", evidence=None):
 
 
 def close_action(action, *, by=None, note="", evidence=None):
-    return set_action_status(action, FollowUpAction.Status.DONE, by=by, note=note, evidence=evidence)
+    return set_action_status(
+        action, FollowUpAction.Status.DONE, by=by, note=note, evidence=evidence
+    )
 
 
 def send_overdue_reminders(today=None, agency=None):
@@ -110,12 +114,21 @@ def send_overdue_reminders(today=None, agency=None):
         with override(settings.LANGUAGE_CODE):
             lines = [
                 _("- %(title)s (due %(due)s, %(agency)s)")
-                % {"title": a.title, "due": a.due_on.strftime("%d-%m-%Y"), "agency": a.agency.display_name}
+                % {
+                    "title": a.title,
+                    "due": a.due_on.strftime("%d-%m-%Y"),
+                    "agency": a.agency.display_name,
+                }
                 for a in owned
             ]
             body = "\n".join(
-                [_("These follow-up actions you own are overdue:"), "", *lines, "",
-                 _("Please update their status in BinaASN.")]
+                [
+                    _("These follow-up actions you own are overdue:"),
+                    "",
+                    *lines,
+                    "",
+                    _("Please update their status in BinaASN."),
+                ]
             )
             subject = _("BinaASN: %(n)d overdue follow-up actions") % {"n": len(owned)}
         send_mail(subject, body, None, [email])

@@ -37,11 +37,28 @@ def _can_update(request, action):
 
 
 def _export(actions):
-    headers = [_("Title"), _("Kind"), _("Unit"), _("Owner"), _("Due date"), _("Status"), _("Overdue"), _("Closed at")]
+    headers = [
+        _("Title"),
+        _("Kind"),
+        _("Unit"),
+        _("Owner"),
+        _("Due date"),
+        _("Status"),
+        _("Overdue"),
+        _("Closed at"),
+    ]
     today = timezone.localdate()
     rows = (
-        (a.title, a.get_kind_display(), a.unit.name if a.unit else "", a.owner_display, a.due_on,
-         a.get_status_display(), _("Yes") if a.is_overdue_on(today) else _("No"), a.closed_at)
+        (
+            a.title,
+            a.get_kind_display(),
+            a.unit.name if a.unit else "",
+            a.owner_display,
+            a.due_on,
+            a.get_status_display(),
+            _("Yes") if a.is_overdue_on(today) else _("No"),
+            a.closed_at,
+        )
         for a in actions
     )
     return xlsx_response("tindak-lanjut", headers, rows, title=_("Follow-up actions"))
@@ -110,7 +127,11 @@ def action_detail(request, agency, pk):
             data = status_form.cleaned_data
             try:
                 services.set_action_status(
-                    action, data["status"], by=request.user, note=data["note"], evidence=data["evidence"]
+                    action,
+                    data["status"],
+                    by=request.user,
+                    note=data["note"],
+                    evidence=data["evidence"],
                 )
             except ValidationError as error:
                 for field, errors in error.message_dict.items():
@@ -122,8 +143,13 @@ def action_detail(request, agency, pk):
     return render(
         request,
         "actions/action_detail.html",
-        {"action": action, "status_form": status_form, "can_update": can_update,
-         "can_manage": _can_manage(request.membership), "source": source},
+        {
+            "action": action,
+            "status_form": status_form,
+            "can_update": can_update,
+            "can_manage": _can_manage(request.membership),
+            "source": source,
+        },
     )
 
 
@@ -149,5 +175,7 @@ def action_evidence(request, agency, pk):
     if not action.evidence:
         raise Http404
     return FileResponse(
-        action.evidence.open("rb"), as_attachment=True, filename=action.evidence.name.rsplit("/", 1)[-1]
+        action.evidence.open("rb"),
+        as_attachment=True,
+        filename=action.evidence.name.rsplit("/", 1)[-1],
     )

@@ -18,7 +18,7 @@ are never reclassified with the 2017 ones.
 
 import math
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from fractions import Fraction
 
 METHOD_EXACT = "exact"
@@ -65,12 +65,22 @@ ELEMENTS = (
     Element(
         "U7",
         "Perilaku pelaksana",
-        ("Tidak sopan dan ramah", "Kurang sopan dan ramah", "Sopan dan ramah", "Sangat sopan dan ramah"),
+        (
+            "Tidak sopan dan ramah",
+            "Kurang sopan dan ramah",
+            "Sopan dan ramah",
+            "Sangat sopan dan ramah",
+        ),
     ),
     Element(
         "U8",
         "Penanganan pengaduan, saran dan masukan",
-        ("Tidak ada", "Ada tetapi tidak berfungsi", "Berfungsi kurang maksimal", "Dikelola dengan baik"),
+        (
+            "Tidak ada",
+            "Ada tetapi tidak berfungsi",
+            "Berfungsi kurang maksimal",
+            "Dikelola dengan baik",
+        ),
     ),
     Element("U9", "Sarana dan prasarana", ("Buruk", "Cukup", "Baik", "Sangat baik")),
 )

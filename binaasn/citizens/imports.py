@@ -16,8 +16,15 @@ from .services import skm as skm_services
 
 REQUIRED_COLUMNS = ("tanggal", "u1", "u2", "u3", "u4", "u5", "u6", "u7", "u8", "u9")
 OPTIONAL_COLUMNS = ("layanan", "usia", "jenis_kelamin", "pendidikan", "pekerjaan", "saran")
-HEADER_ALIASES = {"tgl": "tanggal", "tanggal_survei": "tanggal", "umur": "usia", "jk": "jenis_kelamin",
-                  "gender": "jenis_kelamin", "pelayanan": "layanan", "jenis_layanan": "layanan"}  # fmt: skip
+HEADER_ALIASES = {
+    "tgl": "tanggal",
+    "tanggal_survei": "tanggal",
+    "umur": "usia",
+    "jk": "jenis_kelamin",
+    "gender": "jenis_kelamin",
+    "pelayanan": "layanan",
+    "jenis_layanan": "layanan",
+}
 MAX_ROWS = 100_000
 
 
@@ -29,7 +36,9 @@ class RowError:
 
     def __str__(self):
         return _("row %(row)d, column %(column)s: %(message)s") % {
-            "row": self.row, "column": self.column, "message": self.message,
+            "row": self.row,
+            "column": self.column,
+            "message": self.message,
         }
 
 
@@ -95,11 +104,23 @@ def parse_skm_table(table, today=None):
     missing = [name for name in REQUIRED_COLUMNS if name not in header]
     if missing:
         names = ", ".join(name.upper() if name.startswith("u") else name for name in missing)
-        return ParsedFile([], [RowError(1, names, _("Required columns are missing: %(names)s.") % {"names": names})])
-    index = {name: header.index(name) for name in REQUIRED_COLUMNS + OPTIONAL_COLUMNS if name in header}
+        return ParsedFile(
+            [],
+            [RowError(1, names, _("Required columns are missing: %(names)s.") % {"names": names})],
+        )
+    index = {
+        name: header.index(name) for name in REQUIRED_COLUMNS + OPTIONAL_COLUMNS if name in header
+    }
     body = [row for row in table[1:]]
     if len(body) > MAX_ROWS:
-        return ParsedFile([], [RowError(1, "-", _("The file has more than %(max)d rows; split it.") % {"max": MAX_ROWS})])
+        return ParsedFile(
+            [],
+            [
+                RowError(
+                    1, "-", _("The file has more than %(max)d rows; split it.") % {"max": MAX_ROWS}
+                )
+            ],
+        )
     rows = []
     for number, cells in enumerate(body, start=2):
         values = {name: _cell(cells[i]) if i < len(cells) else "" for name, i in index.items()}
@@ -119,7 +140,9 @@ def _parse_row(values, today):
     answers = {}
     for number in range(1, 10):
         try:
-            answers[f"u{number}"] = skm_services.clean_answer(values.get(f"u{number}"), f"U{number}")
+            answers[f"u{number}"] = skm_services.clean_answer(
+                values.get(f"u{number}"), f"U{number}"
+            )
         except ValidationError as error:
             errors.append((f"U{number}", error.messages[0]))
     try:
@@ -127,7 +150,10 @@ def _parse_row(values, today):
     except ValidationError as error:
         errors.append(("tanggal", error.messages[0]))
         answered_on = None
-    profile = {"service": str(values.get("layanan", ""))[:200], "suggestion": str(values.get("saran", ""))}
+    profile = {
+        "service": str(values.get("layanan", ""))[:200],
+        "suggestion": str(values.get("saran", "")),
+    }
     checks = (
         ("usia", "age_group", skm_services.clean_age),
         ("jenis_kelamin", "gender", skm_services.clean_gender),
@@ -171,5 +197,7 @@ def _parse_upload(upload, validate_spreadsheet, today):
     try:
         table = read_table(content, kind)
     except (CalamineError, PasswordError, XmlError, ZipError, csv.Error, UnicodeDecodeError):
-        return ParsedFile([], [RowError(1, "-", _("The file is damaged or protected and cannot be read."))])
+        return ParsedFile(
+            [], [RowError(1, "-", _("The file is damaged or protected and cannot be read."))]
+        )
     return parse_skm_table(table, today)

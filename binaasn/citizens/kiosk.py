@@ -4,7 +4,9 @@ surveys from one address without tripping the per-IP limit meant for the open fo
 from django.core import signing
 
 SALT = "binaasn.citizens.kiosk"
-MAX_AGE = 400 * 24 * 3600  # a kiosk link lasts a little over a year; open a new one from the unit page
+MAX_AGE = (
+    400 * 24 * 3600
+)  # a kiosk link lasts a little over a year; open a new one from the unit page
 
 
 def kiosk_token(unit):

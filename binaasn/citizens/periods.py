@@ -23,7 +23,10 @@ class Period:
             return _("Year %(year)d") % {"year": self.start.year}
         if self.kind == "semester":
             half = 1 if self.start.month == 1 else 2
-            return _("Semester %(half)s %(year)d") % {"half": SEMESTER_ROMAN[half], "year": self.start.year}
+            return _("Semester %(half)s %(year)d") % {
+                "half": SEMESTER_ROMAN[half],
+                "year": self.start.year,
+            }
         return f"{date_format(self.start, 'j F Y')} – {date_format(self.end, 'j F Y')}"
 
     @property
@@ -46,7 +49,10 @@ def semester(y, half):
 
 def date_range(start, end):
     if end < start:
-        raise ValueError(_("The end date %(end)s is before the start date %(start)s.") % {"start": start, "end": end})
+        raise ValueError(
+            _("The end date %(end)s is before the start date %(start)s.")
+            % {"start": start, "end": end}
+        )
     return Period(start, end, "range", f"{start.isoformat()}:{end.isoformat()}")
 
 
@@ -65,10 +71,13 @@ def parse_period(text):
             start = datetime.date.fromisoformat(match[1])
             end = datetime.date.fromisoformat(match[2])
         except ValueError:
-            raise ValueError(_("The period %(text)s holds an impossible date.") % {"text": text}) from None
+            raise ValueError(
+                _("The period %(text)s holds an impossible date.") % {"text": text}
+            ) from None
         return date_range(start, end)
     raise ValueError(
-        _("Unknown period %(text)s: use YYYY, YYYY-S1, YYYY-S2 or YYYY-MM-DD:YYYY-MM-DD.") % {"text": text}
+        _("Unknown period %(text)s: use YYYY, YYYY-S1, YYYY-S2 or YYYY-MM-DD:YYYY-MM-DD.")
+        % {"text": text}
     )
 
 

@@ -9,7 +9,9 @@ urlpatterns = [
     path("skm/<str:code>/", public.skm_form, name="skm"),
     path("skm/<str:code>/terima-kasih/", public.skm_thanks, name="skm-thanks"),
     path("skm/<str:code>/kios/<str:token>/", public.skm_kiosk, name="skm-kiosk"),
-    path("skm/<str:code>/kios/<str:token>/kirim/", public.skm_kiosk_submit, name="skm-kiosk-submit"),
+    path(
+        "skm/<str:code>/kios/<str:token>/kirim/", public.skm_kiosk_submit, name="skm-kiosk-submit"
+    ),
     path("hasil-skm/", public.skm_results, name="skm-results"),
     path("pengaduan/", public.complaint_form, name="complaint-create"),
     path("pengaduan/lacak/", public.complaint_lookup, name="complaint-lookup"),

@@ -52,7 +52,9 @@ class Totals:
     def result(self, method):
         if not self.respondents:
             return None
-        return ikm.compute_ikm(self.sums, [self.respondents] * 9, method=method, respondents=self.respondents)
+        return ikm.compute_ikm(
+            self.sums, [self.respondents] * 9, method=method, respondents=self.respondents
+        )
 
 
 def ikm_method(agency):
@@ -97,7 +99,9 @@ def ikm_by_unit(agency, start, end, units=None, method=None):
         .order_by()
     )
     by_unit = {row["unit"]: Totals.from_row(row) for row in rows}
-    return [(unit, by_unit[unit.pk].result(method) if unit.pk in by_unit else None) for unit in units]
+    return [
+        (unit, by_unit[unit.pk].result(method) if unit.pk in by_unit else None) for unit in units
+    ]
 
 
 def trend(agency, periods, unit=None, method=None):
@@ -117,7 +121,9 @@ def trend(agency, periods, unit=None, method=None):
         .order_by()
     )
     by_bucket = {row["bucket"]: Totals.from_row(row) for row in rows}
-    return [(p, by_bucket[i].result(method) if i in by_bucket else None) for i, p in enumerate(periods)]
+    return [
+        (p, by_bucket[i].result(method) if i in by_bucket else None) for i, p in enumerate(periods)
+    ]
 
 
 def historical_results(agency, unit=None):
@@ -141,7 +147,9 @@ def respondent_profile(agency, start, end, unit=None):
     """Counts per age group, gender, education and occupation from one GROUP BY query:
     {dimension: [(label, count, percent)]}; blank answers are shown as "not stated"."""
     fields = [name for name, _choices in PROFILE_DIMENSIONS]
-    rows = list(responses_in(agency, start, end, unit).values(*fields).annotate(n=Count("*")).order_by())
+    rows = list(
+        responses_in(agency, start, end, unit).values(*fields).annotate(n=Count("*")).order_by()
+    )
     total = sum(row["n"] for row in rows)
     profile = {}
     for name, choices in PROFILE_DIMENSIONS:
@@ -151,9 +159,7 @@ def respondent_profile(agency, start, end, unit=None):
         lines = [(label, counts.get(value, 0)) for value, label in choices.choices]
         if counts.get(""):
             lines.append((_("not stated"), counts[""]))
-        profile[name] = [
-            (label, n, (n * 100 / total) if total else 0) for label, n in lines
-        ]
+        profile[name] = [(label, n, (n * 100 / total) if total else 0) for label, n in lines]
     return {"total": total, "dimensions": profile}
 
 
@@ -244,7 +250,10 @@ def complaint_overview(complaints, today):
     rows = complaints.values("status").annotate(n=Count("*")).order_by()
     by_status = {row["status"]: row["n"] for row in rows}
     overdue = complaints.filter(
-        Q(status__in=[Complaint.Status.RECEIVED, Complaint.Status.VERIFIED], verify_due_on__lt=today)
+        Q(
+            status__in=[Complaint.Status.RECEIVED, Complaint.Status.VERIFIED],
+            verify_due_on__lt=today,
+        )
         | Q(status=Complaint.Status.FORWARDED, follow_up_due_on__lt=today)
     ).count()
     return {"by_status": by_status, "overdue": overdue}
@@ -262,7 +271,10 @@ def forum_issues(agency, start, end):
         .filter(forum__held_on__range=(start, end))
         .select_related("forum", "forum__unit")
         .prefetch_related(
-            Prefetch("actions", queryset=FollowUpAction.objects.for_agency(agency).order_by("due_on", "pk"))
+            Prefetch(
+                "actions",
+                queryset=FollowUpAction.objects.for_agency(agency).order_by("due_on", "pk"),
+            )
         )
         .order_by("forum__held_on", "pk")
     )

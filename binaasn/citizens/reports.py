@@ -26,15 +26,30 @@ def element_rows(result, weakest=3):
     """One row per unsur: code, name, NRR (3 decimals), NRR × 25, letter, and whether it is
     among the ``weakest`` lowest."""
     if result is None:
-        return [{"code": e.code, "name": e.name, "nrr": None, "converted": None, "mutu": None, "weak": False}
-                for e in ikm.ELEMENTS]  # fmt: skip
+        return [
+            {
+                "code": e.code,
+                "name": e.name,
+                "nrr": None,
+                "converted": None,
+                "mutu": None,
+                "weak": False,
+            }
+            for e in ikm.ELEMENTS
+        ]
     low = set(result.weakest(weakest))
     nrr = result.nrr_display()
     return [
-        {"code": e.code, "name": e.name, "nrr": nrr[i], "converted": result.element_converted[i],
-         "mutu": result.element_mutu[i], "weak": i in low}
+        {
+            "code": e.code,
+            "name": e.name,
+            "nrr": nrr[i],
+            "converted": result.element_converted[i],
+            "mutu": result.element_mutu[i],
+            "weak": i in low,
+        }
         for i, e in enumerate(ikm.ELEMENTS)
-    ]  # fmt: skip
+    ]
 
 
 @dataclass
@@ -58,8 +73,12 @@ class SkmReport:
         return self.result.respondents if self.result else 0
 
     def profile_tables(self):
-        titles = {"age_group": _("Age group"), "gender": _("Gender"), "education": _("Education"),
-                  "occupation": _("Main occupation")}  # fmt: skip
+        titles = {
+            "age_group": _("Age group"),
+            "gender": _("Gender"),
+            "education": _("Education"),
+            "occupation": _("Main occupation"),
+        }
         return [(titles[name], rows) for name, rows in self.profile.get("dimensions", {}).items()]
 
 
@@ -84,12 +103,26 @@ def _summary_rows(report):
     rows = [
         (_("Agency"), report.agency.name),
         (_("Service unit"), report.unit.name if report.unit else _("All service units")),
-        (_("Period"), f"{report.period.label} ({report.period.start:%d-%m-%Y} – {report.period.end:%d-%m-%Y})"),
+        (
+            _("Period"),
+            f"{report.period.label} "
+            f"({report.period.start:%d-%m-%Y} – {report.period.end:%d-%m-%Y})",
+        ),
         (_("Respondents"), report.respondents),
     ]
     if report.sample:
-        rows.append((_("Service users (N)"), report.sample["population"] if report.sample["population"] else "—"))
-        rows.append((_("Minimum sample (Krejcie & Morgan)"), report.sample["minimum"] if report.sample["minimum"] else "—"))
+        rows.append(
+            (
+                _("Service users (N)"),
+                report.sample["population"] if report.sample["population"] else "—",
+            )
+        )
+        rows.append(
+            (
+                _("Minimum sample (Krejcie & Morgan)"),
+                report.sample["minimum"] if report.sample["minimum"] else "—",
+            )
+        )
     if result:
         rows += [
             (_("IKM (scale 1–4)"), result.ikm_display),
@@ -106,20 +139,34 @@ def _summary_rows(report):
 
 def report_workbook(report):
     element_headers = ["#", _("Element (unsur)"), "NRR", _("NRR × 25"), _("Mutu")]
-    element_data = [(r["code"], r["name"], r["nrr"], r["converted"], r["mutu"]) for r in report.elements]
+    element_data = [
+        (r["code"], r["name"], r["nrr"], r["converted"], r["mutu"]) for r in report.elements
+    ]
     profile_rows = []
     for title, rows in report.profile_tables():
         for label, count, percent in rows:
             profile_rows.append((title, str(label), count, round(percent, 1)))
-    return build_workbook([
-        (_("Summary"), [_("Item"), _("Value")], _summary_rows(report)),
-        (_("NRR per element"), element_headers, element_data),
-        (_("Respondent profile"), [_("Characteristic"), _("Group"), _("Respondents"), "%"], profile_rows),
-        (_("Services"), [_("Service received"), _("Respondents")], [(s["service"], s["n"]) for s in report.services]),
-    ])  # fmt: skip
+    return build_workbook(
+        [
+            (_("Summary"), [_("Item"), _("Value")], _summary_rows(report)),
+            (_("NRR per element"), element_headers, element_data),
+            (
+                _("Respondent profile"),
+                [_("Characteristic"), _("Group"), _("Respondents"), "%"],
+                profile_rows,
+            ),
+            (
+                _("Services"),
+                [_("Service received"), _("Respondents")],
+                [(s["service"], s["n"]) for s in report.services],
+            ),
+        ]
+    )
 
 
-LATIN1_REPLACEMENTS = str.maketrans({"–": "-", "—": "-", "…": "...", "“": '"', "”": '"', "‘": "'", "’": "'", "≥": ">=", "≤": "<="})
+LATIN1_REPLACEMENTS = str.maketrans(
+    {"–": "-", "—": "-", "…": "...", "“": '"', "”": '"', "‘": "'", "’": "'", "≥": ">=", "≤": "<="}
+)
 
 
 def _pdf_text(value):
@@ -136,7 +183,9 @@ class _Pdf(FPDF):
 
     def line_text(self, text, size=10, style="", align="L", height=6):
         self.set_font("Helvetica", style, size)
-        self.multi_cell(0, height, _pdf_text(text), align=align, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.multi_cell(
+            0, height, _pdf_text(text), align=align, new_x=XPos.LMARGIN, new_y=YPos.NEXT
+        )
 
     def grid(self, headers, rows, widths, highlight=()):
         self.set_font("Helvetica", "B", 9)
@@ -156,7 +205,9 @@ class _Pdf(FPDF):
 def report_pdf(report):
     pdf = _Pdf()
     pdf.add_page()
-    pdf.line_text(_("PUBLIC SATISFACTION SURVEY REPORT (SKM)"), size=14, style="B", align="C", height=7)
+    pdf.line_text(
+        _("PUBLIC SATISFACTION SURVEY REPORT (SKM)"), size=14, style="B", align="C", height=7
+    )
     pdf.line_text(report.agency.name, size=11, align="C")
     pdf.ln(3)
     for label, value in _summary_rows(report):
@@ -166,20 +217,33 @@ def report_pdf(report):
         pdf.multi_cell(0, 6, _pdf_text(value), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     if report.sample and not report.sample["is_enough"]:
         pdf.line_text(
-            _("Warning: fewer respondents than the minimum sample (%(min)d).") % {"min": report.sample["minimum"]},
+            _("Warning: fewer respondents than the minimum sample (%(min)d).")
+            % {"min": report.sample["minimum"]},
             style="B",
         )
     pdf.ln(3)
     pdf.line_text(_("Average per element (NRR)"), size=11, style="B")
-    rows = [(r["code"], r["name"], r["nrr"] or "-", r["converted"] or "-", r["mutu"] or "-") for r in report.elements]
+    rows = [
+        (r["code"], r["name"], r["nrr"] or "-", r["converted"] or "-", r["mutu"] or "-")
+        for r in report.elements
+    ]
     weak = [i for i, r in enumerate(report.elements) if r["weak"]]
-    pdf.grid(["#", _("Element (unsur)"), "NRR", _("NRR x 25"), _("Mutu")], rows, [12, 100, 22, 24, 16], highlight=weak)
+    pdf.grid(
+        ["#", _("Element (unsur)"), "NRR", _("NRR x 25"), _("Mutu")],
+        rows,
+        [12, 100, 22, 24, 16],
+        highlight=weak,
+    )
     pdf.line_text(_("Highlighted: the three weakest elements."), size=8)
     pdf.ln(3)
     pdf.line_text(_("Respondent profile"), size=11, style="B")
     for title, prows in report.profile_tables():
         pdf.line_text(title, size=10, style="B")
-        pdf.grid([_("Group"), _("Respondents"), "%"], [(str(l), c, f"{p:.1f}") for l, c, p in prows], [90, 40, 30])
+        pdf.grid(
+            [_("Group"), _("Respondents"), "%"],
+            [(str(label), n, f"{percent:.1f}") for label, n, percent in prows],
+            [90, 40, 30],
+        )
         pdf.ln(2)
     pdf.ln(2)
     printed = date_format(timezone.localdate(), "j F Y")
@@ -196,8 +260,15 @@ def poster_pdf(unit, url, complaints_url):
     pdf.line_text(unit.name, size=22, style="B", align="C", height=11)
     pdf.ln(6)
     pdf.line_text(_("How was our service today?"), size=26, style="B", align="C", height=12)
-    pdf.line_text(_("Scan the code and fill in the public satisfaction survey (SKM). It takes two minutes; your name is not asked."),
-                  size=14, align="C", height=8)
+    pdf.line_text(
+        _(
+            "Scan the code and fill in the public satisfaction survey (SKM). "
+            "It takes two minutes; your name is not asked."
+        ),
+        size=14,
+        align="C",
+        height=8,
+    )
     buffer = io.BytesIO()
     segno.make(url, error="m").save(buffer, kind="png", scale=12, border=2)
     buffer.seek(0)
@@ -206,5 +277,7 @@ def poster_pdf(unit, url, complaints_url):
     pdf.set_y(pdf.get_y() + size + 12)
     pdf.line_text(url, size=12, align="C")
     pdf.ln(4)
-    pdf.line_text(_("Complaints and suggestions: %(url)s") % {"url": complaints_url}, size=11, align="C")
+    pdf.line_text(
+        _("Complaints and suggestions: %(url)s") % {"url": complaints_url}, size=11, align="C"
+    )
     return bytes(pdf.output())

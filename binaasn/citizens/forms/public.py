@@ -32,9 +32,14 @@ class SkmForm(HoneypotMixin, forms.Form):
     age = forms.IntegerField(label=_("Age (years)"), min_value=10, max_value=120)
     gender = forms.ChoiceField(label=_("Gender"), choices=Gender.choices, widget=forms.RadioSelect)
     education = forms.ChoiceField(label=_("Education"), choices=[("", "—")] + Education.choices)
-    occupation = forms.ChoiceField(label=_("Main occupation"), choices=[("", "—")] + Occupation.choices)
+    occupation = forms.ChoiceField(
+        label=_("Main occupation"), choices=[("", "—")] + Occupation.choices
+    )
     suggestion = forms.CharField(
-        label=_("Suggestion (optional)"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Suggestion (optional)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     submission_id = forms.UUIDField(widget=forms.HiddenInput, required=False)
 
@@ -47,8 +52,10 @@ class SkmForm(HoneypotMixin, forms.Form):
                 choices=[(str(i), label) for i, label in enumerate(element.answers, start=1)],
                 coerce=int,
                 widget=forms.RadioSelect,
-                error_messages={"required": _("Choose an answer for %(code)s.") % {"code": element.code},
-                                "invalid_choice": _("%(code)s must be 1, 2, 3 or 4.") % {"code": element.code}},
+                error_messages={
+                    "required": _("Choose an answer for %(code)s.") % {"code": element.code},
+                    "invalid_choice": _("%(code)s must be 1, 2, 3 or 4.") % {"code": element.code},
+                },
             )
         services = unit.service_list
         if services:
@@ -81,7 +88,9 @@ class SkmForm(HoneypotMixin, forms.Form):
 
     def fingerprint(self):
         data = self.cleaned_data
-        return "|".join(str(data.get(k)) for k in sorted(data) if k not in ("submission_id", HONEYPOT_FIELD))
+        return "|".join(
+            str(data.get(k)) for k in sorted(data) if k not in ("submission_id", HONEYPOT_FIELD)
+        )
 
 
 class KioskForm(SkmForm):
@@ -114,22 +123,30 @@ class MultipleFileField(forms.FileField):
 
 class ComplaintForm(HoneypotMixin, forms.Form):
     kind = forms.ChoiceField(
-        label=_("This is a"), choices=Complaint.Kind.choices, widget=forms.RadioSelect,
+        label=_("This is a"),
+        choices=Complaint.Kind.choices,
+        widget=forms.RadioSelect,
         initial=Complaint.Kind.COMPLAINT,
     )
-    category = forms.ChoiceField(label=_("Category"), choices=[("", "—")] + Complaint.Category.choices)
+    category = forms.ChoiceField(
+        label=_("Category"), choices=[("", "—")] + Complaint.Category.choices
+    )
     unit = forms.ChoiceField(label=_("Service unit"), required=False)
     subject = forms.CharField(label=_("Subject"), max_length=200)
     description = forms.CharField(
-        label=_("What happened, or what do you suggest?"), max_length=5000, widget=forms.Textarea(attrs={"rows": 6})
+        label=_("What happened, or what do you suggest?"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 6}),
     )
     attachments = MultipleFileField(
-        label=_("Attachments (optional)"), required=False,
+        label=_("Attachments (optional)"),
+        required=False,
         help_text=_("Up to 3 files: PDF, JPEG/PNG image or office document."),
     )
     reporter_name = forms.CharField(label=_("Your name (optional)"), max_length=200, required=False)
     reporter_email = forms.EmailField(
-        label=_("E-mail (optional)"), required=False,
+        label=_("E-mail (optional)"),
+        required=False,
         help_text=_("Only needed if you want the tracking code and replies by e-mail."),
     )
     reporter_phone = forms.CharField(label=_("Phone (optional)"), max_length=30, required=False)
@@ -152,7 +169,9 @@ class TrackingLookupForm(forms.Form):
 
 
 class ComplainantReplyForm(HoneypotMixin, forms.Form):
-    body = forms.CharField(label=_("Your reply"), max_length=5000, widget=forms.Textarea(attrs={"rows": 4}))
+    body = forms.CharField(
+        label=_("Your reply"), max_length=5000, widget=forms.Textarea(attrs={"rows": 4})
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

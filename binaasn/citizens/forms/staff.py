@@ -69,7 +69,9 @@ class PeriodForm(forms.Form):
     def __init__(self, *args, today=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.today = today or timezone.localdate()
-        self.fields["periode"].choices = periods.recent_choices(self.today) + [("custom", _("Custom range"))]
+        self.fields["periode"].choices = periods.recent_choices(self.today) + [
+            ("custom", _("Custom range"))
+        ]
 
     def clean(self):
         data = super().clean()
@@ -106,13 +108,19 @@ class StaffResponseForm(forms.Form):
     unit = forms.ModelChoiceField(label=_("Service unit"), queryset=None)
     answered_on = forms.DateField(label=_("Date on the form"), widget=DateInput())
     age = forms.IntegerField(label=_("Age (years)"), min_value=10, max_value=120, required=False)
-    gender = forms.ChoiceField(label=_("Gender"), choices=[("", "—")] + Gender.choices, required=False)
-    education = forms.ChoiceField(label=_("Education"), choices=[("", "—")] + Education.choices, required=False)
+    gender = forms.ChoiceField(
+        label=_("Gender"), choices=[("", "—")] + Gender.choices, required=False
+    )
+    education = forms.ChoiceField(
+        label=_("Education"), choices=[("", "—")] + Education.choices, required=False
+    )
     occupation = forms.ChoiceField(
         label=_("Main occupation"), choices=[("", "—")] + Occupation.choices, required=False
     )
     service = forms.CharField(label=_("Service received"), max_length=200, required=False)
-    suggestion = forms.CharField(label=_("Suggestion"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    suggestion = forms.CharField(
+        label=_("Suggestion"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)
@@ -120,9 +128,12 @@ class StaffResponseForm(forms.Form):
         for number, element in enumerate(ikm.ELEMENTS, start=1):
             self.fields[f"u{number}"] = forms.TypedChoiceField(
                 label=f"{element.code}. {element.name}",
-                choices=[("", "—")] + [(str(i), f"{i} · {label}") for i, label in enumerate(element.answers, start=1)],
+                choices=[("", "—")]
+                + [(str(i), f"{i} · {label}") for i, label in enumerate(element.answers, start=1)],
                 coerce=int,
-                error_messages={"required": _("Choose an answer for %(code)s.") % {"code": element.code}},
+                error_messages={
+                    "required": _("Choose an answer for %(code)s.") % {"code": element.code}
+                },
             )
 
     def clean_answered_on(self):
@@ -136,7 +147,9 @@ class ImportForm(forms.Form):
     unit = forms.ModelChoiceField(label=_("Service unit"), queryset=None)
     file = forms.FileField(
         label=_("File (XLSX or CSV)"),
-        help_text=_("Columns: tanggal, layanan, usia, jenis_kelamin, pendidikan, pekerjaan, U1–U9, saran."),
+        help_text=_(
+            "Columns: tanggal, layanan, usia, jenis_kelamin, pendidikan, pekerjaan, U1–U9, saran."
+        ),
     )
 
     def __init__(self, *args, units, **kwargs):
@@ -156,15 +169,28 @@ class HistoricalIkmForm(forms.ModelForm):
 
     class Meta:
         model = HistoricalIkm
-        fields = ["unit", "regulation", "period_label", "start_on", "end_on", "element_count", "converted",
-                  "mutu", "kinerja", "respondents", "note"]  # fmt: skip
+        fields = [
+            "unit",
+            "regulation",
+            "period_label",
+            "start_on",
+            "end_on",
+            "element_count",
+            "converted",
+            "mutu",
+            "kinerja",
+            "respondents",
+            "note",
+        ]
         widgets = {"start_on": DateInput(), "end_on": DateInput()}
 
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units
         self.fields["mutu"].required = False
-        self.fields["mutu"].help_text = _("As printed in the old report; left empty it is read from that regulation's bands.")
+        self.fields["mutu"].help_text = _(
+            "As printed in the old report; left empty it is read from that regulation's bands."
+        )
 
     def clean_converted(self):
         value = self.cleaned_data["converted"]
@@ -188,7 +214,10 @@ class ComplaintFilterForm(forms.Form):
 
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["status"].choices = [("", _("All")), ("open", _("Not finished"))] + Complaint.Status.choices
+        self.fields["status"].choices = [
+            ("", _("All")),
+            ("open", _("Not finished")),
+        ] + Complaint.Status.choices
         self.fields["category"].choices = [("", _("All"))] + Complaint.Category.choices
         self.fields["unit"].choices = [("", _("All"))] + [(str(u.pk), u.name) for u in units]
 
@@ -198,10 +227,14 @@ class ComplaintActionForm(forms.Form):
 
     ACTIONS = ("verify", "forward", "respond", "reject", "close", "note", "assign", "lapor")
     do = forms.ChoiceField(choices=[(a, a) for a in ACTIONS], widget=forms.HiddenInput)
-    body = forms.CharField(label=_("Message"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    body = forms.CharField(
+        label=_("Message"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
     unit = forms.ModelChoiceField(label=_("Service unit"), queryset=None, required=False)
     employee = forms.ModelChoiceField(label=_("Employee concerned"), queryset=None, required=False)
-    lapor_tracking_id = forms.CharField(label=_("LAPOR! tracking id"), max_length=50, required=False)
+    lapor_tracking_id = forms.CharField(
+        label=_("LAPOR! tracking id"), max_length=50, required=False
+    )
 
     def __init__(self, *args, agency, units, **kwargs):
         super().__init__(*args, **kwargs)
@@ -215,16 +248,29 @@ class ForumForm(forms.Form):
     place = forms.CharField(label=_("Place"), max_length=200)
     unit = forms.ModelChoiceField(label=_("Organising unit"), queryset=None)
     community_groups = forms.CharField(
-        label=_("Invited community groups"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        label=_("Invited community groups"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("One group per line."),
     )
-    invited_employees = forms.ModelMultipleChoiceField(label=_("Invited ASN"), queryset=None, required=False)
-    attended_employees = forms.ModelMultipleChoiceField(label=_("ASN present"), queryset=None, required=False)
-    community_attendance = forms.IntegerField(label=_("Members of the public present"), min_value=0, initial=0)
-    minutes = forms.CharField(label=_("Minutes"), required=False, widget=forms.Textarea(attrs={"rows": 6}))
+    invited_employees = forms.ModelMultipleChoiceField(
+        label=_("Invited ASN"), queryset=None, required=False
+    )
+    attended_employees = forms.ModelMultipleChoiceField(
+        label=_("ASN present"), queryset=None, required=False
+    )
+    community_attendance = forms.IntegerField(
+        label=_("Members of the public present"), min_value=0, initial=0
+    )
+    minutes = forms.CharField(
+        label=_("Minutes"), required=False, widget=forms.Textarea(attrs={"rows": 6})
+    )
     minutes_file = forms.FileField(label=_("Signed minutes (PDF or image)"), required=False)
     is_published = forms.BooleanField(
-        label=_("Publish a summary"), required=False, initial=True, help_text=_("The public summary shows no names.")
+        label=_("Publish a summary"),
+        required=False,
+        initial=True,
+        help_text=_("The public summary shows no names."),
     )
 
     def __init__(self, *args, agency, membership, **kwargs):
@@ -238,10 +284,18 @@ class ForumForm(forms.Form):
 
 class ForumIssueForm(forms.Form):
     title = forms.CharField(label=_("Issue raised"), max_length=200)
-    description = forms.CharField(label=_("Details"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    raised_by = forms.CharField(label=_("Raised by (community group)"), max_length=200, required=False)
-    action_title = forms.CharField(label=_("Follow-up action"), max_length=200, required=False,
-                                   help_text=_("Leave empty to use the issue as the action title."))
+    description = forms.CharField(
+        label=_("Details"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    raised_by = forms.CharField(
+        label=_("Raised by (community group)"), max_length=200, required=False
+    )
+    action_title = forms.CharField(
+        label=_("Follow-up action"),
+        max_length=200,
+        required=False,
+        help_text=_("Leave empty to use the issue as the action title."),
+    )
     owner_employee = forms.ModelChoiceField(label=_("Owner"), queryset=None)
     due_on = forms.DateField(label=_("Due date"), widget=DateInput())
 

@@ -98,7 +98,9 @@ class Complaint(TenantModel):
     reporter_name = models.CharField(_("name"), max_length=200, blank=True)
     reporter_email = models.EmailField(_("e-mail"), blank=True)
     reporter_phone = models.CharField(_("phone"), max_length=30, blank=True)
-    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.RECEIVED)
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.RECEIVED
+    )
     received_at = models.DateTimeField(_("received at"), default=timezone.now)
     verify_due_on = models.DateField(_("verification due"))
     verified_at = models.DateTimeField(_("verified at"), null=True, blank=True)
@@ -118,7 +120,9 @@ class Complaint(TenantModel):
         verbose_name_plural = _("complaints")
         ordering = ["-received_at", "-pk"]
         indexes = [
-            models.Index(fields=["agency", "status", "received_at"], name="complaint_agency_status"),
+            models.Index(
+                fields=["agency", "status", "received_at"], name="complaint_agency_status"
+            ),
             models.Index(fields=["agency", "received_at"], name="complaint_agency_received"),
         ]
 

@@ -34,12 +34,17 @@ class ForumQuerySet(TenantQuerySet):
 class Forum(TenantModel):
     """One dialogue event: who was invited, who came, what was said and agreed."""
 
-    public_code = models.CharField(max_length=20, unique=True, default=new_public_code, editable=False)
+    public_code = models.CharField(
+        max_length=20, unique=True, default=new_public_code, editable=False
+    )
     theme = models.CharField(_("theme"), max_length=200)
     held_on = models.DateField(_("date"))
     place = models.CharField(_("place"), max_length=200)
     unit = models.ForeignKey(
-        "people.OrgUnit", on_delete=models.PROTECT, related_name="+", verbose_name=_("organising unit")
+        "people.OrgUnit",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("organising unit"),
     )
     community_groups = models.TextField(
         _("invited community groups"), blank=True, help_text=_("One group per line.")
@@ -50,9 +55,13 @@ class Forum(TenantModel):
     attended_employees = models.ManyToManyField(
         "people.Employee", blank=True, related_name="+", verbose_name=_("ASN present")
     )
-    community_attendance = models.PositiveIntegerField(_("members of the public present"), default=0)
+    community_attendance = models.PositiveIntegerField(
+        _("members of the public present"), default=0
+    )
     minutes = models.TextField(_("minutes"), blank=True)
-    minutes_file = models.FileField(_("signed minutes"), upload_to=minutes_path, blank=True, max_length=300)
+    minutes_file = models.FileField(
+        _("signed minutes"), upload_to=minutes_path, blank=True, max_length=300
+    )
     is_published = models.BooleanField(
         _("publish a summary"), default=True, help_text=_("The public summary shows no names.")
     )
@@ -80,11 +89,16 @@ class Forum(TenantModel):
 class ForumIssue(TenantModel):
     """An issue raised in a forum; it is answered by follow-up actions."""
 
-    forum = models.ForeignKey(Forum, on_delete=models.CASCADE, related_name="issues", verbose_name=_("forum"))
+    forum = models.ForeignKey(
+        Forum, on_delete=models.CASCADE, related_name="issues", verbose_name=_("forum")
+    )
     title = models.CharField(_("issue"), max_length=200)
     description = models.TextField(_("details"), blank=True)
     raised_by = models.CharField(
-        _("raised by (group)"), max_length=200, blank=True, help_text=_("A community group, not a person's name.")
+        _("raised by (group)"),
+        max_length=200,
+        blank=True,
+        help_text=_("A community group, not a person's name."),
     )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     actions = GenericRelation(
@@ -101,4 +115,6 @@ class ForumIssue(TenantModel):
 
     @property
     def staff_url(self):
-        return reverse("citizens:forum-detail", kwargs={"agency": self.agency.slug, "pk": self.forum_id})
+        return reverse(
+            "citizens:forum-detail", kwargs={"agency": self.agency.slug, "pk": self.forum_id}
+        )

@@ -38,7 +38,9 @@ class CitizenSettings(TenantModel):
     class Meta:
         verbose_name = _("public participation settings")
         verbose_name_plural = _("public participation settings")
-        constraints = [models.UniqueConstraint(fields=["agency"], name="citizen_settings_one_per_agency")]
+        constraints = [
+            models.UniqueConstraint(fields=["agency"], name="citizen_settings_one_per_agency")
+        ]
 
     def __str__(self):
         return str(self.agency)
@@ -70,10 +72,14 @@ class ServiceUnit(TenantModel):
         _("public code"),
         max_length=30,
         validators=[PUBLIC_CODE_VALIDATOR],
-        help_text=_("Appears in the public survey address, e.g. DISDUKCAPIL. Unique in the agency."),
+        help_text=_(
+            "Appears in the public survey address, e.g. DISDUKCAPIL. Unique in the agency."
+        ),
     )
     services = models.TextField(
-        _("services offered"), blank=True, help_text=_("One service per line, e.g. Pelayanan KTP-el.")
+        _("services offered"),
+        blank=True,
+        help_text=_("One service per line, e.g. Pelayanan KTP-el."),
     )
     is_active = models.BooleanField(_("active"), default=True)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
@@ -85,7 +91,9 @@ class ServiceUnit(TenantModel):
         verbose_name_plural = _("service units")
         ordering = ["name"]
         constraints = [
-            models.UniqueConstraint(fields=["agency", "public_code"], name="service_unit_unique_code")
+            models.UniqueConstraint(
+                fields=["agency", "public_code"], name="service_unit_unique_code"
+            )
         ]
 
     def __str__(self):
@@ -104,7 +112,10 @@ class ServiceUserCount(TenantModel):
     """How many people a unit served in a period: the population N for the minimum sample."""
 
     unit = models.ForeignKey(
-        ServiceUnit, on_delete=models.CASCADE, related_name="user_counts", verbose_name=_("service unit")
+        ServiceUnit,
+        on_delete=models.CASCADE,
+        related_name="user_counts",
+        verbose_name=_("service unit"),
     )
     start_on = models.DateField(_("from"))
     end_on = models.DateField(_("to"))
@@ -116,8 +127,12 @@ class ServiceUserCount(TenantModel):
         verbose_name_plural = _("service user counts")
         ordering = ["-start_on"]
         constraints = [
-            models.CheckConstraint(condition=Q(end_on__gte=F("start_on")), name="user_count_period_order"),
-            models.UniqueConstraint(fields=["unit", "start_on", "end_on"], name="user_count_unique_period"),
+            models.CheckConstraint(
+                condition=Q(end_on__gte=F("start_on")), name="user_count_period_order"
+            ),
+            models.UniqueConstraint(
+                fields=["unit", "start_on", "end_on"], name="user_count_unique_period"
+            ),
         ]
 
     def __str__(self):
@@ -139,7 +154,9 @@ def age_group_for(age):
         return AgeGroup.UNDER_20
     if age >= 60:
         return AgeGroup.FROM_60
-    return {2: AgeGroup.FROM_20, 3: AgeGroup.FROM_30, 4: AgeGroup.FROM_40, 5: AgeGroup.FROM_50}[age // 10]
+    return {2: AgeGroup.FROM_20, 3: AgeGroup.FROM_30, 4: AgeGroup.FROM_40, 5: AgeGroup.FROM_50}[
+        age // 10
+    ]
 
 
 class Education(models.TextChoices):
@@ -195,7 +212,10 @@ class SkmResponse(TenantModel):
         IMPORT = "import", _("Imported file")
 
     unit = models.ForeignKey(
-        ServiceUnit, on_delete=models.PROTECT, related_name="responses", verbose_name=_("service unit")
+        ServiceUnit,
+        on_delete=models.PROTECT,
+        related_name="responses",
+        verbose_name=_("service unit"),
     )
     answered_on = models.DateField(_("date"))
     u1 = _answer_field(1)
@@ -213,11 +233,17 @@ class SkmResponse(TenantModel):
     pair_78 = _pair("u7", "u8")
     age_group = models.CharField(_("age group"), max_length=5, choices=AgeGroup.choices, blank=True)
     gender = models.CharField(_("gender"), max_length=1, choices=Gender.choices, blank=True)
-    education = models.CharField(_("education"), max_length=5, choices=Education.choices, blank=True)
-    occupation = models.CharField(_("main occupation"), max_length=10, choices=Occupation.choices, blank=True)
+    education = models.CharField(
+        _("education"), max_length=5, choices=Education.choices, blank=True
+    )
+    occupation = models.CharField(
+        _("main occupation"), max_length=10, choices=Occupation.choices, blank=True
+    )
     service = models.CharField(_("service received"), max_length=200, blank=True)
     suggestion = models.TextField(_("suggestion"), blank=True)
-    source = models.CharField(_("source"), max_length=10, choices=Source.choices, default=Source.ONLINE)
+    source = models.CharField(
+        _("source"), max_length=10, choices=Source.choices, default=Source.ONLINE
+    )
     client_uuid = models.UUIDField(null=True, blank=True, editable=False)
     entered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -229,10 +255,13 @@ class SkmResponse(TenantModel):
         verbose_name_plural = _("SKM responses")
         ordering = ["-answered_on", "-pk"]
         constraints = [
-            models.UniqueConstraint(fields=["agency", "client_uuid"], name="skm_response_unique_client_uuid"),
+            models.UniqueConstraint(
+                fields=["agency", "client_uuid"], name="skm_response_unique_client_uuid"
+            ),
             *[
                 models.CheckConstraint(
-                    condition=Q(**{f"u{n}__gte": 1, f"u{n}__lte": 4}), name=f"skm_response_u{n}_1_to_4"
+                    condition=Q(**{f"u{n}__gte": 1, f"u{n}__lte": 4}),
+                    name=f"skm_response_u{n}_1_to_4",
                 )
                 for n in range(1, 10)
             ],
@@ -240,7 +269,16 @@ class SkmResponse(TenantModel):
         indexes = [
             # Covers the agency aggregate: the sums are read from the index alone.
             models.Index(
-                fields=["agency", "answered_on", "unit", "pair_12", "pair_34", "pair_56", "pair_78", "u9"],
+                fields=[
+                    "agency",
+                    "answered_on",
+                    "unit",
+                    "pair_12",
+                    "pair_34",
+                    "pair_56",
+                    "pair_78",
+                    "u9",
+                ],
                 name="skm_agency_date_answers",
             ),
             models.Index(fields=["agency", "unit", "answered_on"], name="skm_agency_unit_date"),
@@ -270,7 +308,9 @@ class HistoricalIkm(TenantModel):
     regulation = models.CharField(
         _("regulation"), max_length=30, choices=ikm.REGULATION_CHOICES, default=ikm.REGULATION_2004
     )
-    period_label = models.CharField(_("period"), max_length=50, help_text=_("As printed, e.g. Semester II 2015."))
+    period_label = models.CharField(
+        _("period"), max_length=50, help_text=_("As printed, e.g. Semester II 2015.")
+    )
     start_on = models.DateField(_("from"))
     end_on = models.DateField(_("to"))
     element_count = models.PositiveSmallIntegerField(_("number of unsur"), default=14)

@@ -34,21 +34,37 @@ def check_attachments(files):
     """Each attachment a PDF, image or office document within the size limit; no executables."""
     files = [f for f in files if f]
     if len(files) > MAX_ATTACHMENTS:
-        raise ValidationError({"attachments": _("Attach at most %(n)d files.") % {"n": MAX_ATTACHMENTS}})
+        raise ValidationError(
+            {"attachments": _("Attach at most %(n)d files.") % {"n": MAX_ATTACHMENTS}}
+        )
     for upload in files:
         try:
             validate_document(upload)
         except ValidationError as error:
             raise ValidationError(
-                {"attachments": _("%(name)s: %(error)s") % {"name": upload.name, "error": " ".join(error.messages)}}
+                {
+                    "attachments": _("%(name)s: %(error)s")
+                    % {"name": upload.name, "error": " ".join(error.messages)}
+                }
             ) from None
     return files
 
 
 @transaction.atomic
-def submit_complaint(*, agency, category, subject, description, kind=Complaint.Kind.COMPLAINT, unit=None,
-                     reporter_name="", reporter_email="", reporter_phone="", attachments=(),
-                     status_url_for=None):
+def submit_complaint(
+    *,
+    agency,
+    category,
+    subject,
+    description,
+    kind=Complaint.Kind.COMPLAINT,
+    unit=None,
+    reporter_name="",
+    reporter_email="",
+    reporter_phone="",
+    attachments=(),
+    status_url_for=None,
+):
     """Store a complaint from the public form and, when an e-mail is given, send its tracking code
     (with the link ``status_url_for(complaint)`` returns)."""
     if unit is not None and (unit.agency_id != agency.pk or not unit.is_active):
@@ -56,17 +72,29 @@ def submit_complaint(*, agency, category, subject, description, kind=Complaint.K
     files = check_attachments(attachments)
     received_at = timezone.now()
     complaint = Complaint(
-        agency=agency, kind=kind, category=category, unit=unit, subject=subject.strip(),
-        description=description.strip(), reporter_name=reporter_name.strip(),
-        reporter_email=reporter_email.strip(), reporter_phone=reporter_phone.strip(),
+        agency=agency,
+        kind=kind,
+        category=category,
+        unit=unit,
+        subject=subject.strip(),
+        description=description.strip(),
+        reporter_name=reporter_name.strip(),
+        reporter_email=reporter_email.strip(),
+        reporter_phone=reporter_phone.strip(),
         received_at=received_at,
         verify_due_on=add_working_days(timezone.localdate(received_at), VERIFY_WORKING_DAYS),
     )
-    complaint.full_clean(exclude=["unit", "employee"], validate_unique=False, validate_constraints=False)
+    complaint.full_clean(
+        exclude=["unit", "employee"], validate_unique=False, validate_constraints=False
+    )
     complaint.save()
     for upload in files:
         ComplaintAttachment.objects.create(
-            agency=agency, complaint=complaint, file=upload, original_name=upload.name[:200], size=upload.size
+            agency=agency,
+            complaint=complaint,
+            file=upload,
+            original_name=upload.name[:200],
+            size=upload.size,
         )
     if complaint.reporter_email:
         status_url = status_url_for(complaint) if status_url_for else None
@@ -77,7 +105,8 @@ def submit_complaint(*, agency, category, subject, description, kind=Complaint.K
 def _mail_tracking_code(complaint, status_url):
     with override(settings.LANGUAGE_CODE):
         lines = [
-            _("Thank you. Your report to %(agency)s has been received.") % {"agency": complaint.agency.name},
+            _("Thank you. Your report to %(agency)s has been received.")
+            % {"agency": complaint.agency.name},
             "",
             _("Tracking code: %(code)s") % {"code": complaint.tracking_code},
         ]
@@ -108,8 +137,12 @@ def _require(complaint, allowed, action):
 def _note(complaint, body, by, *, public, author=ComplaintMessage.Author.STAFF):
     if body and body.strip():
         ComplaintMessage.objects.create(
-            agency=complaint.agency, complaint=complaint, author_kind=author, author=by,
-            body=body.strip(), is_public=public,
+            agency=complaint.agency,
+            complaint=complaint,
+            author_kind=author,
+            author=by,
+            body=body.strip(),
+            is_public=public,
         )
 
 
@@ -138,7 +171,9 @@ def forward_complaint(complaint, *, by, unit=None, note=""):
     complaint.status = Status.FORWARDED
     complaint.forwarded_at = now
     complaint.follow_up_due_on = add_working_days(timezone.localdate(now), FOLLOW_UP_WORKING_DAYS)
-    complaint.save(update_fields=["unit", "status", "verified_at", "forwarded_at", "follow_up_due_on"])
+    complaint.save(
+        update_fields=["unit", "status", "verified_at", "forwarded_at", "follow_up_due_on"]
+    )
     _note(complaint, note, by, public=False)
     return complaint
 
@@ -192,7 +227,9 @@ def add_internal_note(complaint, *, body, by):
 def reject_complaint(complaint, *, reason, by):
     _require(complaint, (Status.RECEIVED, Status.VERIFIED), _("rejected"))
     if not reason or not reason.strip():
-        raise ValidationError({"reason": _("Give the reason for rejecting it; the complainant will read it.")})
+        raise ValidationError(
+            {"reason": _("Give the reason for rejecting it; the complainant will read it.")}
+        )
     complaint.status = Status.REJECTED
     complaint.rejection_reason = reason.strip()
     complaint.closed_at = timezone.now()
@@ -230,10 +267,16 @@ def set_lapor_tracking_id(complaint, lapor_id, *, by):
 def close_if_stale(complaint, today=None):
     """Close a responded complaint whose 10 days have passed; True when it was closed."""
     today = today or timezone.localdate()
-    if complaint.status != Status.RESPONDED or complaint.auto_close_on is None or complaint.auto_close_on > today:
+    if (
+        complaint.status != Status.RESPONDED
+        or complaint.auto_close_on is None
+        or complaint.auto_close_on > today
+    ):
         return False
-    updated = Complaint.objects.with_scopes_disabled().filter(pk=complaint.pk, status=Status.RESPONDED).update(
-        status=Status.CLOSED, closed_at=timezone.now(), closed_automatically=True
+    updated = (
+        Complaint.objects.with_scopes_disabled()
+        .filter(pk=complaint.pk, status=Status.RESPONDED)
+        .update(status=Status.CLOSED, closed_at=timezone.now(), closed_automatically=True)
     )
     if updated:
         complaint.refresh_from_db(fields=["status", "closed_at", "closed_automatically"])
@@ -243,7 +286,9 @@ def close_if_stale(complaint, today=None):
 def close_stale_complaints(today=None, agency=None):
     """Close every responded complaint whose 10 days have passed; return how many."""
     today = today or timezone.localdate()
-    stale = Complaint.objects.with_scopes_disabled().filter(status=Status.RESPONDED, auto_close_on__lte=today)
+    stale = Complaint.objects.with_scopes_disabled().filter(
+        status=Status.RESPONDED, auto_close_on__lte=today
+    )
     if agency is not None:
         stale = stale.filter(agency=agency)
     return stale.update(status=Status.CLOSED, closed_at=timezone.now(), closed_automatically=True)

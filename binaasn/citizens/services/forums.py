@@ -10,8 +10,16 @@ from binaasn.actions.models import FollowUpAction
 
 from ..models import Forum, ForumIssue
 
-FORUM_FIELDS = ("theme", "held_on", "place", "unit", "community_groups", "community_attendance", "minutes",
-                "is_published")  # fmt: skip
+FORUM_FIELDS = (
+    "theme",
+    "held_on",
+    "place",
+    "unit",
+    "community_groups",
+    "community_attendance",
+    "minutes",
+    "is_published",
+)
 
 
 def _check_agency(agency, unit=None, employees=()):
@@ -29,18 +37,26 @@ def create_forum(*, agency, by=None, invited_employees=(), **fields):
         raise TypeError(f"unknown fields: {sorted(unknown)}")
     _check_agency(agency, fields.get("unit"), invited_employees)
     forum = Forum(agency=agency, created_by=by, **fields)
-    forum.full_clean(exclude=["unit", "created_by"], validate_unique=False, validate_constraints=False)
+    forum.full_clean(
+        exclude=["unit", "created_by"], validate_unique=False, validate_constraints=False
+    )
     forum.save()
     forum.invited_employees.set(invited_employees)
     return forum
 
 
 @transaction.atomic
-def update_forum(forum, *, by=None, invited_employees=None, attended_employees=None, minutes_file=None, **fields):
+def update_forum(
+    forum, *, by=None, invited_employees=None, attended_employees=None, minutes_file=None, **fields
+):
     unknown = set(fields) - set(FORUM_FIELDS)
     if unknown:
         raise TypeError(f"unknown fields: {sorted(unknown)}")
-    _check_agency(forum.agency, fields.get("unit"), list(invited_employees or []) + list(attended_employees or []))
+    _check_agency(
+        forum.agency,
+        fields.get("unit"),
+        list(invited_employees or []) + list(attended_employees or []),
+    )
     for name, value in fields.items():
         setattr(forum, name, value)
     if minutes_file is not None:
@@ -51,7 +67,9 @@ def update_forum(forum, *, by=None, invited_employees=None, attended_employees=N
         except ValidationError as error:
             raise ValidationError({"minutes_file": error.messages}) from None
         forum.minutes_file = minutes_file
-    forum.full_clean(exclude=["unit", "created_by"], validate_unique=False, validate_constraints=False)
+    forum.full_clean(
+        exclude=["unit", "created_by"], validate_unique=False, validate_constraints=False
+    )
     forum.save()
     if invited_employees is not None:
         forum.invited_employees.set(invited_employees)
@@ -67,7 +85,10 @@ def raise_issue(forum, *, title, description="", raised_by="", by=None, action=N
     if not title or not title.strip():
         raise ValidationError({"title": _("Name the issue.")})
     issue = ForumIssue.objects.create(
-        agency=forum.agency, forum=forum, title=title.strip(), description=description.strip(),
+        agency=forum.agency,
+        forum=forum,
+        title=title.strip(),
+        description=description.strip(),
         raised_by=raised_by.strip(),
     )
     if action:
@@ -75,7 +96,9 @@ def raise_issue(forum, *, title, description="", raised_by="", by=None, action=N
     return issue
 
 
-def add_issue_action(issue, *, by=None, title=None, kind=FollowUpAction.Kind.SERVICE_IMPROVEMENT, **fields):
+def add_issue_action(
+    issue, *, by=None, title=None, kind=FollowUpAction.Kind.SERVICE_IMPROVEMENT, **fields
+):
     """A follow-up action owned by ``issue``; its unit defaults to the forum's unit."""
     fields.setdefault("unit", issue.forum.unit)
     return action_services.create_action(

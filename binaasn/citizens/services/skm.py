@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .. import ikm
-from ..models import AgeGroup, Education, HistoricalIkm, Occupation, SkmResponse, age_group_for
+from ..models import Education, HistoricalIkm, Occupation, SkmResponse, age_group_for
 
 ANSWER_FIELDS = tuple(f"u{n}" for n in range(1, 10))
 PROFILE_FIELDS = ("age_group", "gender", "education", "occupation", "service", "suggestion")
@@ -23,7 +23,8 @@ def clean_answer(value, code):
         number = float(str(value).strip().replace(",", "."))
     except ValueError:
         raise ValidationError(
-            _("%(code)s must be a number from 1 to 4, not “%(value)s”.") % {"code": code, "value": value},
+            _("%(code)s must be a number from 1 to 4, not “%(value)s”.")
+            % {"code": code, "value": value},
             code="not_a_number",
         ) from None
     if number != int(number) or not 1 <= number <= 4:
@@ -103,7 +104,14 @@ def _existing(unit, client_uuid):
 def import_responses(unit, rows, *, by=None):
     """Write already validated rows (see ``imports.parse_skm_file``) in one transaction."""
     objects = [
-        _build_response(unit, row["answered_on"], row["answers"], row["profile"], SkmResponse.Source.IMPORT, by=by)
+        _build_response(
+            unit,
+            row["answered_on"],
+            row["answers"],
+            row["profile"],
+            SkmResponse.Source.IMPORT,
+            by=by,
+        )
         for row in rows
     ]
     SkmResponse.objects.bulk_create(objects, batch_size=1000)
@@ -111,8 +119,22 @@ def import_responses(unit, rows, *, by=None):
 
 
 @transaction.atomic
-def record_historical_ikm(*, agency, unit, regulation, period_label, start_on, end_on, converted,
-                          mutu="", kinerja="", element_count=None, respondents=None, note="", by=None):
+def record_historical_ikm(
+    *,
+    agency,
+    unit,
+    regulation,
+    period_label,
+    start_on,
+    end_on,
+    converted,
+    mutu="",
+    kinerja="",
+    element_count=None,
+    respondents=None,
+    note="",
+    by=None,
+):
     """Take over a result from an old report. Its mutu is the one printed in that report; when
     the report printed none, it is read from the bands of the report's own regulation."""
     if unit is not None and unit.agency_id != agency.pk:
@@ -125,21 +147,52 @@ def record_historical_ikm(*, agency, unit, regulation, period_label, start_on, e
     if element_count is None:
         element_count = 14 if regulation == ikm.REGULATION_2004 else 9
     return HistoricalIkm.objects.create(
-        agency=agency, unit=unit, regulation=regulation, period_label=period_label, start_on=start_on,
-        end_on=end_on, converted=converted, mutu=mutu, kinerja=kinerja, element_count=element_count,
-        respondents=respondents, note=note,
+        agency=agency,
+        unit=unit,
+        regulation=regulation,
+        period_label=period_label,
+        start_on=start_on,
+        end_on=end_on,
+        converted=converted,
+        mutu=mutu,
+        kinerja=kinerja,
+        element_count=element_count,
+        respondents=respondents,
+        note=note,
     )
 
 
 # Profile values as people write them on paper forms and spreadsheets.
 EDUCATION_ALIASES = {
-    "SD": Education.SD, "SMP": Education.SMP, "SLTP": Education.SMP, "SMA": Education.SMA,
-    "SLTA": Education.SMA, "SMK": Education.SMA, "D1": Education.D1_D3, "D2": Education.D1_D3,
-    "D3": Education.D1_D3, "D1-D3": Education.D1_D3, "DI": Education.D1_D3, "DII": Education.D1_D3,
-    "DIII": Education.D1_D3, "D4": Education.D4_S1, "DIV": Education.D4_S1, "S1": Education.D4_S1,
-    "D4-S1": Education.D4_S1, "S2": Education.S2, "S3": Education.S3,
-}  # fmt: skip
-GENDER_ALIASES = {"L": "L", "LAKI-LAKI": "L", "LAKI LAKI": "L", "PRIA": "L", "P": "P", "PEREMPUAN": "P", "WANITA": "P"}
+    "SD": Education.SD,
+    "SMP": Education.SMP,
+    "SLTP": Education.SMP,
+    "SMA": Education.SMA,
+    "SLTA": Education.SMA,
+    "SMK": Education.SMA,
+    "D1": Education.D1_D3,
+    "D2": Education.D1_D3,
+    "D3": Education.D1_D3,
+    "D1-D3": Education.D1_D3,
+    "DI": Education.D1_D3,
+    "DII": Education.D1_D3,
+    "DIII": Education.D1_D3,
+    "D4": Education.D4_S1,
+    "DIV": Education.D4_S1,
+    "S1": Education.D4_S1,
+    "D4-S1": Education.D4_S1,
+    "S2": Education.S2,
+    "S3": Education.S3,
+}
+GENDER_ALIASES = {
+    "L": "L",
+    "LAKI-LAKI": "L",
+    "LAKI LAKI": "L",
+    "PRIA": "L",
+    "P": "P",
+    "PEREMPUAN": "P",
+    "WANITA": "P",
+}
 OCCUPATION_ALIASES = {value.upper(): value for value in Occupation.values}
 
 
@@ -175,14 +228,18 @@ def clean_age(value):
     try:
         number = float(str(value).strip().replace(",", "."))
     except ValueError:
-        raise ValidationError(_("Age must be a whole number of years, not “%(value)s”.") % {"value": value}) from None
+        raise ValidationError(
+            _("Age must be a whole number of years, not “%(value)s”.") % {"value": value}
+        ) from None
     if number != int(number) or not 10 <= number <= 120:
-        raise ValidationError(_("Age must be between 10 and 120 years, not %(value)s.") % {"value": value})
+        raise ValidationError(
+            _("Age must be between 10 and 120 years, not %(value)s.") % {"value": value}
+        )
     return age_group_for(int(number))
 
 
 def clean_answered_on(value, today=None):
-    """A survey date: a date object or text dd/mm/yyyy, dd-mm-yyyy or yyyy-mm-dd, not in the future."""
+    """A survey date (a date, or text dd/mm/yyyy, dd-mm-yyyy or yyyy-mm-dd), not in the future."""
     today = today or timezone.localdate()
     if isinstance(value, datetime.datetime):
         value = value.date()
@@ -202,6 +259,7 @@ def clean_answered_on(value, today=None):
                 _("“%(value)s” is not a date; write it as dd/mm/yyyy.") % {"value": text}
             )
     if value > today:
-        raise ValidationError(_("The date %(value)s is in the future.") % {"value": value.strftime("%d/%m/%Y")})
+        raise ValidationError(
+            _("The date %(value)s is in the future.") % {"value": value.strftime("%d/%m/%Y")}
+        )
     return value
-

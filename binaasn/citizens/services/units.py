@@ -17,7 +17,12 @@ def _check_code_free(agency, code, exclude_pk=None):
     if exclude_pk:
         taken = taken.exclude(pk=exclude_pk)
     if taken.exists():
-        raise ValidationError({"public_code": _("Another service unit already uses the code %(code)s.") % {"code": code.upper()}})
+        raise ValidationError(
+            {
+                "public_code": _("Another service unit already uses the code %(code)s.")
+                % {"code": code.upper()}
+            }
+        )
 
 
 @transaction.atomic
@@ -25,7 +30,13 @@ def create_service_unit(*, agency, org_unit, name, public_code, services="", by=
     """A new service unit with a public code that is unique in the agency."""
     _check_org_unit(agency, org_unit)
     _check_code_free(agency, public_code)
-    unit = ServiceUnit(agency=agency, org_unit=org_unit, name=name, public_code=public_code.strip().upper(), services=services)
+    unit = ServiceUnit(
+        agency=agency,
+        org_unit=org_unit,
+        name=name,
+        public_code=public_code.strip().upper(),
+        services=services,
+    )
     unit.full_clean(validate_unique=False, validate_constraints=False)
     unit.save()
     return unit
@@ -55,7 +66,9 @@ def set_service_user_count(unit, *, start_on, end_on, count, note="", by=None):
     if end_on < start_on:
         raise ValidationError({"end_on": _("The end date is before the start date.")})
     row, _created = ServiceUserCount.objects.for_agency(unit.agency).update_or_create(
-        unit=unit, start_on=start_on, end_on=end_on,
+        unit=unit,
+        start_on=start_on,
+        end_on=end_on,
         defaults={"agency": unit.agency, "count": count, "note": note},
     )
     return row

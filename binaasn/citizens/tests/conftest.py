@@ -29,8 +29,11 @@ def _english(settings):
 def dukcapil_unit(cast):
     with scopes_disabled():
         return ServiceUnitFactory(
-            agency=cast.a, org_unit=cast.dukcapil, name="Dinas Kependudukan dan Pencatatan Sipil",
-            public_code="DISDUKCAPIL", services="Pelayanan KTP-el\nPelayanan Kartu Keluarga",
+            agency=cast.a,
+            org_unit=cast.dukcapil,
+            name="Dinas Kependudukan dan Pencatatan Sipil",
+            public_code="DISDUKCAPIL",
+            services="Pelayanan KTP-el\nPelayanan Kartu Keluarga",
         )
 
 
@@ -38,5 +41,9 @@ def dukcapil_unit(cast):
 def puskesmas_unit(cast):
     with scopes_disabled():
         return ServiceUnitFactory(
-            agency=cast.a, org_unit=cast.puskesmas, name="Puskesmas Telaga", public_code="PKM-TELAGA", services="",
+            agency=cast.a,
+            org_unit=cast.puskesmas,
+            name="Puskesmas Telaga",
+            public_code="PKM-TELAGA",
+            services="",
         )

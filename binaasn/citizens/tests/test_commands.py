@@ -39,8 +39,18 @@ def test_import_skm_imports_the_60_sample_answers(cast, dukcapil_unit):
     with scopes_disabled():
         first = SkmResponse.objects.filter(agency=cast.a).order_by("pk").first()
     # 05/01/2026, KTP-el, 33 years, L, SD, PNS, answers 3,3,3,3,3,4,3,2,3
-    assert (first.answered_on.isoformat(), first.age_group, first.gender, first.education, first.occupation) == (
-        "2026-01-05", "30-39", "L", "SD", "PNS",
+    assert (
+        first.answered_on.isoformat(),
+        first.age_group,
+        first.gender,
+        first.education,
+        first.occupation,
+    ) == (
+        "2026-01-05",
+        "30-39",
+        "L",
+        "SD",
+        "PNS",
     )
     assert first.answers == [3, 3, 3, 3, 3, 4, 3, 2, 3]
     assert first.source == "import"
@@ -49,7 +59,9 @@ def test_import_skm_imports_the_60_sample_answers(cast, dukcapil_unit):
 def test_ikm_command_prints_nrr_per_element_and_the_hand_computed_ikm(cast, dukcapil_unit):
     run("import_skm", str(SAMPLE), "--agency", "alpha", "--unit", "DISDUKCAPIL")
 
-    code, out, _err = run("ikm", "--agency", "alpha", "--unit", "DISDUKCAPIL", "--period", "2026-S1")
+    code, out, _err = run(
+        "ikm", "--agency", "alpha", "--unit", "DISDUKCAPIL", "--period", "2026-S1"
+    )
 
     # By hand from the file: the sums of U1…U9 over the 60 respondents.
     with SAMPLE.open(newline="", encoding="utf-8") as handle:
@@ -64,9 +76,17 @@ def test_ikm_command_prints_nrr_per_element_and_the_hand_computed_ikm(cast, dukc
     assert converted.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP) == Decimal("76.20")
     assert code == 0
     assert out.splitlines() == [
-        "U1 3.167", "U2 3.083", "U3 2.833", "U4 3.417", "U5 3.000",
-        "U6 3.100", "U7 3.200", "U8 2.667", "U9 2.967", "IKM 76.20 C",
-    ]  # fmt: skip
+        "U1 3.167",
+        "U2 3.083",
+        "U3 2.833",
+        "U4 3.417",
+        "U5 3.000",
+        "U6 3.100",
+        "U7 3.200",
+        "U8 2.667",
+        "U9 2.967",
+        "IKM 76.20 C",
+    ]
 
 
 def test_ikm_command_for_the_whole_agency_and_a_custom_range(cast, dukcapil_unit):
@@ -83,7 +103,9 @@ def test_ikm_command_refuses_a_bad_period(cast):
         call_command("ikm", "--agency", "alpha", "--period", "2026-S3", stdout=StringIO())
 
 
-def test_import_skm_with_a_bad_row_writes_nothing_and_names_row_and_column(cast, dukcapil_unit, tmp_path):
+def test_import_skm_with_a_bad_row_writes_nothing_and_names_row_and_column(
+    cast, dukcapil_unit, tmp_path
+):
     lines = SAMPLE.read_text(encoding="utf-8").splitlines()
     header = lines[0]
     bad = tmp_path / "skm-bad.csv"
@@ -91,7 +113,20 @@ def test_import_skm_with_a_bad_row_writes_nothing_and_names_row_and_column(cast,
     broken_answer[8] = "5"  # U3 outside 1–4 on spreadsheet row 4
     missing_element = lines[5].split(",")
     missing_element[12] = ""  # U7 empty on row 6
-    bad.write_text("\n".join([header, lines[1], lines[2], ",".join(broken_answer), lines[4], ",".join(missing_element)]) + "\n", encoding="utf-8")
+    bad.write_text(
+        "\n".join(
+            [
+                header,
+                lines[1],
+                lines[2],
+                ",".join(broken_answer),
+                lines[4],
+                ",".join(missing_element),
+            ]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
 
     code, out, err = run("import_skm", str(bad), "--agency", "alpha", "--unit", "DISDUKCAPIL")
 
@@ -104,7 +139,9 @@ def test_import_skm_with_a_bad_row_writes_nothing_and_names_row_and_column(cast,
 
 def test_import_skm_reports_a_missing_column(cast, dukcapil_unit, tmp_path):
     bad = tmp_path / "no-u9.csv"
-    bad.write_text("tanggal,U1,U2,U3,U4,U5,U6,U7,U8\n05/01/2026,3,3,3,3,3,3,3,3\n", encoding="utf-8")
+    bad.write_text(
+        "tanggal,U1,U2,U3,U4,U5,U6,U7,U8\n05/01/2026,3,3,3,3,3,3,3,3\n", encoding="utf-8"
+    )
     code, out, err = run("import_skm", str(bad), "--agency", "alpha", "--unit", "DISDUKCAPIL")
     assert code == 1
     assert "Required columns are missing: U9." in err
@@ -113,7 +150,9 @@ def test_import_skm_reports_a_missing_column(cast, dukcapil_unit, tmp_path):
 
 def test_import_skm_refuses_an_unknown_unit(cast):
     with pytest.raises(CommandError, match="unknown service unit"):
-        call_command("import_skm", str(SAMPLE), "--agency", "alpha", "--unit", "NOPE", stdout=StringIO())
+        call_command(
+            "import_skm", str(SAMPLE), "--agency", "alpha", "--unit", "NOPE", stdout=StringIO()
+        )
 
 
 def test_close_stale_complaints_command_prints_how_many(cast):

@@ -55,10 +55,16 @@ def test_76_6025_rounds_to_76_60_c():
 @pytest.mark.parametrize(
     ("converted", "mutu"),
     [
-        ("100.00", "A"), ("88.31", "A"), ("88.30", "B"), ("76.61", "B"), ("76.60", "C"),
-        ("65.00", "C"), ("64.99", "D"), ("25.00", "D"),
+        ("100.00", "A"),
+        ("88.31", "A"),
+        ("88.30", "B"),
+        ("76.61", "B"),
+        ("76.60", "C"),
+        ("65.00", "C"),
+        ("64.99", "D"),
+        ("25.00", "D"),
     ],
-)  # fmt: skip
+)
 def test_letter_bands_of_the_rounded_converted_value(converted, mutu):
     assert ikm.mutu_for(Decimal(converted)) == mutu
 

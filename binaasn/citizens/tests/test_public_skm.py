@@ -13,11 +13,19 @@ from binaasn.citizens.models import SkmResponse
 from binaasn.citizens.tests.factories import SkmResponseFactory
 
 ANSWERS = {f"u{n}": "3" for n in range(1, 10)}
-PROFILE = {"age": "34", "gender": "P", "education": "SMA", "occupation": "Swasta", "service": "Pelayanan KTP-el"}
+PROFILE = {
+    "age": "34",
+    "gender": "P",
+    "education": "SMA",
+    "occupation": "Swasta",
+    "service": "Pelayanan KTP-el",
+}
 
 
 def survey_url(unit):
-    return reverse("citizens_public:skm", kwargs={"public_agency": unit.agency.slug, "code": unit.public_code})
+    return reverse(
+        "citizens_public:skm", kwargs={"public_agency": unit.agency.slug, "code": unit.public_code}
+    )
 
 
 def stored(unit):
@@ -30,7 +38,14 @@ def test_survey_page_opens_without_login_and_asks_the_nine_elements(client, dukc
     html = response.content.decode()
     assert response.status_code == 200
     assert "Dinas Kependudukan dan Pencatatan Sipil" in html
-    for label in ("Persyaratan", "Sangat sesuai", "Tidak kompeten", "Dikelola dengan baik", "Gratis", "Sangat mahal"):
+    for label in (
+        "Persyaratan",
+        "Sangat sesuai",
+        "Tidak kompeten",
+        "Dikelola dengan baik",
+        "Gratis",
+        "Sangat mahal",
+    ):
         assert label in html
     assert html.count('type="radio"') == 9 * 4 + 2  # nine elements × four answers, and L/P
     assert 'name="website"' in html  # the honeypot
@@ -41,7 +56,9 @@ def test_survey_page_code_is_case_insensitive(client, dukcapil_unit):
     assert client.get(url).status_code == 200
 
 
-def test_survey_page_weighs_less_than_50_kb_with_its_stylesheet_and_needs_no_script(client, dukcapil_unit):
+def test_survey_page_weighs_less_than_50_kb_with_its_stylesheet_and_needs_no_script(
+    client, dukcapil_unit
+):
     html = client.get(survey_url(dukcapil_unit)).content
     text = html.decode()
     stylesheets = re.findall(r'<link rel="stylesheet" href="/static/([^"]+)"', text)
@@ -53,12 +70,19 @@ def test_survey_page_weighs_less_than_50_kb_with_its_stylesheet_and_needs_no_scr
 
 
 def test_answering_stores_one_response_without_personal_data(client, dukcapil_unit):
-    response = client.post(survey_url(dukcapil_unit), {**ANSWERS, "u8": "2", **PROFILE, "suggestion": "Tambah kursi"})
+    response = client.post(
+        survey_url(dukcapil_unit), {**ANSWERS, "u8": "2", **PROFILE, "suggestion": "Tambah kursi"}
+    )
     assert response.status_code == 302
     assert response["Location"].endswith("/skm/DISDUKCAPIL/terima-kasih/")
     [answer] = stored(dukcapil_unit)
     assert answer.answers == [3, 3, 3, 3, 3, 3, 3, 2, 3]
-    assert (answer.age_group, answer.gender, answer.education, answer.occupation) == ("30-39", "P", "SMA", "Swasta")
+    assert (answer.age_group, answer.gender, answer.education, answer.occupation) == (
+        "30-39",
+        "P",
+        "SMA",
+        "Swasta",
+    )
     assert answer.source == "online"
     assert answer.suggestion == "Tambah kursi"
     thanks = client.get(response["Location"])
@@ -82,13 +106,17 @@ def test_an_answer_outside_1_to_4_is_refused(client, dukcapil_unit):
 
 
 def test_the_service_must_be_one_the_unit_offers(client, dukcapil_unit):
-    response = client.post(survey_url(dukcapil_unit), {**ANSWERS, **PROFILE, "service": "Sesuatu lain"})
+    response = client.post(
+        survey_url(dukcapil_unit), {**ANSWERS, **PROFILE, "service": "Sesuatu lain"}
+    )
     assert response.status_code == 200
     assert stored(dukcapil_unit) == []
 
 
 def test_a_robot_filling_the_honeypot_is_thanked_but_not_counted(client, dukcapil_unit):
-    response = client.post(survey_url(dukcapil_unit), {**ANSWERS, **PROFILE, "website": "http://spam.example"})
+    response = client.post(
+        survey_url(dukcapil_unit), {**ANSWERS, **PROFILE, "website": "http://spam.example"}
+    )
     assert response.status_code == 302
     assert stored(dukcapil_unit) == []
 
@@ -101,8 +129,12 @@ def test_a_double_submission_is_stored_once(client, dukcapil_unit):
 
 
 def test_the_same_answers_again_from_the_same_client_are_not_counted_twice(client, dukcapil_unit):
-    client.post(survey_url(dukcapil_unit), {**ANSWERS, **PROFILE, "submission_id": str(uuid.uuid4())})
-    client.post(survey_url(dukcapil_unit), {**ANSWERS, **PROFILE, "submission_id": str(uuid.uuid4())})
+    client.post(
+        survey_url(dukcapil_unit), {**ANSWERS, **PROFILE, "submission_id": str(uuid.uuid4())}
+    )
+    client.post(
+        survey_url(dukcapil_unit), {**ANSWERS, **PROFILE, "submission_id": str(uuid.uuid4())}
+    )
     assert len(stored(dukcapil_unit)) == 1
 
 
@@ -116,7 +148,9 @@ def test_a_flood_from_one_client_is_stopped(client, dukcapil_unit, settings):
     assert len(stored(dukcapil_unit)) == 3
     assert "try again" in response.content.decode()
     # another client is not affected
-    other = client.post(survey_url(dukcapil_unit), {**ANSWERS, **PROFILE, "age": "60"}, REMOTE_ADDR="10.0.0.9")
+    other = client.post(
+        survey_url(dukcapil_unit), {**ANSWERS, **PROFILE, "age": "60"}, REMOTE_ADDR="10.0.0.9"
+    )
     assert other.status_code == 302
 
 
@@ -132,8 +166,14 @@ def test_an_unknown_or_inactive_unit_is_not_found(client, dukcapil_unit):
 
 
 def kiosk_urls(unit, token=None):
-    kwargs = {"public_agency": unit.agency.slug, "code": unit.public_code, "token": token or kiosk.kiosk_token(unit)}
-    return reverse("citizens_public:skm-kiosk", kwargs=kwargs), reverse("citizens_public:skm-kiosk-submit", kwargs=kwargs)
+    kwargs = {
+        "public_agency": unit.agency.slug,
+        "code": unit.public_code,
+        "token": token or kiosk.kiosk_token(unit),
+    }
+    return reverse("citizens_public:skm-kiosk", kwargs=kwargs), reverse(
+        "citizens_public:skm-kiosk-submit", kwargs=kwargs
+    )
 
 
 def test_kiosk_page_loads_its_script_from_a_static_file(client, dukcapil_unit):
@@ -160,7 +200,10 @@ def test_kiosk_is_not_limited_per_address_like_the_open_form(client, dukcapil_un
     _page, submit = kiosk_urls(dukcapil_unit)
     for _ in range(5):
         body = {**ANSWERS, **PROFILE, "client_uuid": str(uuid.uuid4())}
-        assert client.post(submit, json.dumps(body), content_type="application/json").status_code == 200
+        assert (
+            client.post(submit, json.dumps(body), content_type="application/json").status_code
+            == 200
+        )
     assert len(stored(dukcapil_unit)) == 5
 
 
@@ -174,7 +217,9 @@ def test_kiosk_refuses_bad_answers_with_the_element_named(client, dukcapil_unit)
     assert stored(dukcapil_unit) == []
 
 
-def test_kiosk_link_of_another_unit_or_a_forged_token_is_not_found(client, dukcapil_unit, puskesmas_unit):
+def test_kiosk_link_of_another_unit_or_a_forged_token_is_not_found(
+    client, dukcapil_unit, puskesmas_unit
+):
     page, _submit = kiosk_urls(dukcapil_unit, token=kiosk.kiosk_token(puskesmas_unit))
     assert client.get(page).status_code == 404
     page, _submit = kiosk_urls(dukcapil_unit, token="forged:token")
@@ -194,11 +239,18 @@ def test_kiosk_works_without_javascript_as_a_plain_form(client, dukcapil_unit):
 # --- published results -------------------------------------------------------------------
 
 
-def test_results_page_publishes_ikm_per_unit_without_personal_data(client, dukcapil_unit, puskesmas_unit):
+def test_results_page_publishes_ikm_per_unit_without_personal_data(
+    client, dukcapil_unit, puskesmas_unit
+):
     with scopes_disabled():
-        SkmResponseFactory(unit=dukcapil_unit, answered_on="2026-03-02", suggestion="Petugas Budi kurang ramah")
+        SkmResponseFactory(
+            unit=dukcapil_unit, answered_on="2026-03-02", suggestion="Petugas Budi kurang ramah"
+        )
         SkmResponseFactory(unit=dukcapil_unit, answered_on="2026-03-03", u1=4, u2=4)
-    url = reverse("citizens_public:skm-results", kwargs={"public_agency": "alpha"}) + "?periode=2026-S1"
+    url = (
+        reverse("citizens_public:skm-results", kwargs={"public_agency": "alpha"})
+        + "?periode=2026-S1"
+    )
     html = client.get(url).content.decode()
     assert "Dinas Kependudukan dan Pencatatan Sipil" in html
     assert "Puskesmas Telaga" in html
@@ -209,14 +261,19 @@ def test_results_page_publishes_ikm_per_unit_without_personal_data(client, dukca
 
 
 def test_results_page_with_a_bad_period_falls_back_and_says_why(client, dukcapil_unit):
-    url = reverse("citizens_public:skm-results", kwargs={"public_agency": "alpha"}) + "?periode=2026-S9"
+    url = (
+        reverse("citizens_public:skm-results", kwargs={"public_agency": "alpha"})
+        + "?periode=2026-S9"
+    )
     response = client.get(url)
     assert response.status_code == 200
     assert "2026-S9" in response.content.decode()
 
 
 def test_public_index_links_every_active_unit(client, dukcapil_unit, puskesmas_unit):
-    html = client.get(reverse("citizens_public:index", kwargs={"public_agency": "alpha"})).content.decode()
+    html = client.get(
+        reverse("citizens_public:index", kwargs={"public_agency": "alpha"})
+    ).content.decode()
     assert "/publik/alpha/skm/DISDUKCAPIL/" in html
     assert "/publik/alpha/skm/PKM-TELAGA/" in html
 

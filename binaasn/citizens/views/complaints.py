@@ -36,7 +36,11 @@ ACTION_ROLES = {
 
 
 def _visible(request):
-    return Complaint.objects.for_agency(request.agency).visible_to(request.membership).select_related("unit")
+    return (
+        Complaint.objects.for_agency(request.agency)
+        .visible_to(request.membership)
+        .select_related("unit")
+    )
 
 
 @role_required(*VIEW_ROLES)
@@ -59,20 +63,44 @@ def complaint_list(request, agency):
             complaints = complaints.filter(unit_id=data["unit"])
         if data["overdue"]:
             complaints = complaints.filter(
-                Q(status__in=[Complaint.Status.RECEIVED, Complaint.Status.VERIFIED], verify_due_on__lt=today)
+                Q(
+                    status__in=[Complaint.Status.RECEIVED, Complaint.Status.VERIFIED],
+                    verify_due_on__lt=today,
+                )
                 | Q(status=Complaint.Status.FORWARDED, follow_up_due_on__lt=today)
             )
         if data["q"]:
-            complaints = complaints.filter(Q(tracking_code__icontains=data["q"]) | Q(subject__icontains=data["q"]))
+            complaints = complaints.filter(
+                Q(tracking_code__icontains=data["q"]) | Q(subject__icontains=data["q"])
+            )
     if wants_xlsx(request):
-        headers = [_("Tracking code"), _("Received"), _("Kind"), _("Category"), _("Service unit"), _("Subject"),
-                   _("Status"), _("Due date"), _("Overdue"), _("LAPOR! tracking id")]  # fmt: skip
+        headers = [
+            _("Tracking code"),
+            _("Received"),
+            _("Kind"),
+            _("Category"),
+            _("Service unit"),
+            _("Subject"),
+            _("Status"),
+            _("Due date"),
+            _("Overdue"),
+            _("LAPOR! tracking id"),
+        ]
         rows = (
-            (c.tracking_code, c.received_at, c.get_kind_display(), c.get_category_display(),
-             c.unit.name if c.unit else "", c.subject, c.get_status_display(), c.due_on(),
-             _("Yes") if c.is_overdue_on(today) else _("No"), c.lapor_tracking_id)
+            (
+                c.tracking_code,
+                c.received_at,
+                c.get_kind_display(),
+                c.get_category_display(),
+                c.unit.name if c.unit else "",
+                c.subject,
+                c.get_status_display(),
+                c.due_on(),
+                _("Yes") if c.is_overdue_on(today) else _("No"),
+                c.lapor_tracking_id,
+            )
             for c in complaints
-        )  # fmt: skip
+        )
         return xlsx_response("pengaduan", headers, rows, title=_("Complaints"))
     page = Paginator(complaints, 50).get_page(request.GET.get("page"))
     context = {"form": form, "page_obj": page, "today": today, "overview": overview}
@@ -82,17 +110,26 @@ def complaint_list(request, agency):
 def _detail_context(request, complaint, action_form=None):
     units = visible_units(request).filter(is_active=True)
     if request.membership.role == "admin":
-        units = units.model.objects.for_agency(request.agency).filter(is_active=True).order_by("name")
+        units = (
+            units.model.objects.for_agency(request.agency).filter(is_active=True).order_by("name")
+        )
     return {
         "complaint": complaint,
         "messages_list": complaint.messages.select_related("author").order_by("created_at", "pk"),
         "attachments": complaint.attachments.all(),
-        "form": action_form or ComplaintActionForm(
-            agency=request.agency, units=units,
-            initial={"unit": complaint.unit_id, "employee": complaint.employee_id,
-                     "lapor_tracking_id": complaint.lapor_tracking_id},
-        ),  # fmt: skip
-        "allowed": {name for name, roles in ACTION_ROLES.items() if request.membership.role in roles},
+        "form": action_form
+        or ComplaintActionForm(
+            agency=request.agency,
+            units=units,
+            initial={
+                "unit": complaint.unit_id,
+                "employee": complaint.employee_id,
+                "lapor_tracking_id": complaint.lapor_tracking_id,
+            },
+        ),
+        "allowed": {
+            name for name, roles in ACTION_ROLES.items() if request.membership.role in roles
+        },
         "today": timezone.localdate(),
     }
 
@@ -106,7 +143,10 @@ def complaint_detail(request, agency, pk):
 
 def _status_url(request, complaint):
     return request.build_absolute_uri(
-        reverse("citizens_public:complaint-status", kwargs={"public_agency": request.agency.slug, "code": complaint.tracking_code})
+        reverse(
+            "citizens_public:complaint-status",
+            kwargs={"public_agency": request.agency.slug, "code": complaint.tracking_code},
+        )
     )
 
 
@@ -122,22 +162,34 @@ def complaint_act(request, agency, pk):
         units = units.model.objects.for_agency(request.agency).filter(is_active=True)
     form = ComplaintActionForm(request.POST, agency=request.agency, units=units)
     if not form.is_valid():
-        return render(request, "citizens/complaint_detail.html", _detail_context(request, complaint, form), status=400)
+        return render(
+            request,
+            "citizens/complaint_detail.html",
+            _detail_context(request, complaint, form),
+            status=400,
+        )
     step = form.cleaned_data["do"]
     if request.membership.role not in ACTION_ROLES[step]:
         raise Http404
     data, by = form.cleaned_data, request.user
     steps = {
         "verify": lambda: complaint_services.verify_complaint(complaint, by=by, note=data["body"]),
-        "forward": lambda: complaint_services.forward_complaint(complaint, by=by, unit=data["unit"], note=data["body"]),
+        "forward": lambda: complaint_services.forward_complaint(
+            complaint, by=by, unit=data["unit"], note=data["body"]
+        ),
         "respond": lambda: complaint_services.respond_to_complaint(
-            complaint, body=data["body"], by=by, status_url=_status_url(request, complaint)),
-        "reject": lambda: complaint_services.reject_complaint(complaint, reason=data["body"], by=by),
+            complaint, body=data["body"], by=by, status_url=_status_url(request, complaint)
+        ),
+        "reject": lambda: complaint_services.reject_complaint(
+            complaint, reason=data["body"], by=by
+        ),
         "close": lambda: complaint_services.close_complaint(complaint, by=by, note=data["body"]),
         "note": lambda: complaint_services.add_internal_note(complaint, body=data["body"], by=by),
         "assign": lambda: complaint_services.assign_employee(complaint, data["employee"], by=by),
-        "lapor": lambda: complaint_services.set_lapor_tracking_id(complaint, data["lapor_tracking_id"], by=by),
-    }  # fmt: skip
+        "lapor": lambda: complaint_services.set_lapor_tracking_id(
+            complaint, data["lapor_tracking_id"], by=by
+        ),
+    }
     try:
         steps[step]()
     except ValidationError as error:
@@ -151,8 +203,13 @@ def complaint_act(request, agency, pk):
 @role_required(*VIEW_ROLES)
 def complaint_attachment(request, agency, pk, attachment_pk):
     complaint = get_object_or_404(_visible(request), pk=pk)
-    attachment = get_object_or_404(ComplaintAttachment.objects.for_agency(request.agency).filter(complaint=complaint), pk=attachment_pk)
-    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name)
+    attachment = get_object_or_404(
+        ComplaintAttachment.objects.for_agency(request.agency).filter(complaint=complaint),
+        pk=attachment_pk,
+    )
+    return FileResponse(
+        attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name
+    )
 
 
 @role_required(*VIEW_ROLES)
@@ -163,23 +220,35 @@ def complaint_stats(request, agency):
     units = visible_units(request) if request.membership.role == "operator" else None
 
     def counts(by):
-        return queries.complaint_counts(request.agency, period.start, period.end, by=by, units=units)
+        return queries.complaint_counts(
+            request.agency, period.start, period.end, by=by, units=units
+        )
 
     labels = dict(Complaint.Category.choices)
-    category_rows = [(labels.get(r["category"], r["category"]), r["count"]) for r in counts(("category",))]
+    category_rows = [
+        (labels.get(r["category"], r["category"]), r["count"]) for r in counts(("category",))
+    ]
     unit_rows = [(r["unit_name"] or _("No unit given"), r["count"]) for r in counts(("unit",))]
     month_rows = [(r["month"].strftime("%Y-%m"), r["count"]) for r in counts(("month",))]
     if wants_xlsx(request):
-        content = build_workbook([
-            (_("Per category"), [_("Category"), _("Complaints")], category_rows),
-            (_("Per unit"), [_("Service unit"), _("Complaints")], unit_rows),
-            (_("Per month"), [_("Month"), _("Complaints")], month_rows),
-        ])  # fmt: skip
+        content = build_workbook(
+            [
+                (_("Per category"), [_("Category"), _("Complaints")], category_rows),
+                (_("Per unit"), [_("Service unit"), _("Complaints")], unit_rows),
+                (_("Per month"), [_("Month"), _("Complaints")], month_rows),
+            ]
+        )
         response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
-        response["Content-Disposition"] = f'attachment; filename="statistik-pengaduan-{period.key.replace(":", "_")}.xlsx"'
+        response["Content-Disposition"] = (
+            f'attachment; filename="statistik-pengaduan-{period.key.replace(":", "_")}.xlsx"'
+        )
         return response
     context = {
-        "form": form, "period": period, "category_rows": category_rows, "unit_rows": unit_rows,
-        "month_rows": month_rows, "total": sum(n for _label, n in category_rows),
-    }  # fmt: skip
+        "form": form,
+        "period": period,
+        "category_rows": category_rows,
+        "unit_rows": unit_rows,
+        "month_rows": month_rows,
+        "total": sum(n for _label, n in category_rows),
+    }
     return render(request, "citizens/complaint_stats.html", context)

@@ -23,7 +23,11 @@ VIEW_ROLES = ("admin", "operator", "leader")
 
 
 def _visible(request):
-    return Forum.objects.for_agency(request.agency).visible_to(request.membership).select_related("unit")
+    return (
+        Forum.objects.for_agency(request.agency)
+        .visible_to(request.membership)
+        .select_related("unit")
+    )
 
 
 @role_required(*VIEW_ROLES)
@@ -31,10 +35,20 @@ def forum_list(request, agency):
     forums = _visible(request)
     if wants_xlsx(request):
         rows = ((f.held_on, f.theme, f.place, f.unit.name, f.community_attendance) for f in forums)
-        headers = [_("Date"), _("Theme"), _("Place"), _("Organising unit"), _("Members of the public present")]
+        headers = [
+            _("Date"),
+            _("Theme"),
+            _("Place"),
+            _("Organising unit"),
+            _("Members of the public present"),
+        ]
         return xlsx_response("forum", headers, rows, title=_("Dialogue forums"))
     page = Paginator(forums, 50).get_page(request.GET.get("page"))
-    return render(request, "citizens/forum_list.html", {"page_obj": page, "can_manage": can_manage(request.membership)})
+    return render(
+        request,
+        "citizens/forum_list.html",
+        {"page_obj": page, "can_manage": can_manage(request.membership)},
+    )
 
 
 def _forum_fields(data):
@@ -43,17 +57,26 @@ def _forum_fields(data):
 
 @role_required("admin", "operator")
 def forum_create(request, agency):
-    form = ForumForm(request.POST or None, request.FILES or None, agency=request.agency, membership=request.membership)
+    form = ForumForm(
+        request.POST or None,
+        request.FILES or None,
+        agency=request.agency,
+        membership=request.membership,
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             forum = forum_services.create_forum(
-                agency=request.agency, by=request.user, invited_employees=data["invited_employees"],
+                agency=request.agency,
+                by=request.user,
+                invited_employees=data["invited_employees"],
                 **_forum_fields(data),
             )
             if data["attended_employees"] or data["minutes_file"]:
                 forum_services.update_forum(
-                    forum, by=request.user, attended_employees=data["attended_employees"],
+                    forum,
+                    by=request.user,
+                    attended_employees=data["attended_employees"],
                     minutes_file=data["minutes_file"],
                 )
         except ValidationError as error:
@@ -78,7 +101,10 @@ def forum_detail(request, agency, pk):
         "issue_form": ForumIssueForm(agency=request.agency),
         "can_manage": can_manage(request.membership),
         "public_url": request.build_absolute_uri(
-            reverse("citizens_public:forum", kwargs={"public_agency": request.agency.slug, "code": forum.public_code})
+            reverse(
+                "citizens_public:forum",
+                kwargs={"public_agency": request.agency.slug, "code": forum.public_code},
+            )
         ),
     }
     return render(request, "citizens/forum_detail.html", context)
@@ -90,14 +116,22 @@ def forum_edit(request, agency, pk):
     initial = {name: getattr(forum, name) for name in forum_services.FORUM_FIELDS}
     initial["invited_employees"] = forum.invited_employees.all()
     initial["attended_employees"] = forum.attended_employees.all()
-    form = ForumForm(request.POST or None, request.FILES or None, agency=request.agency,
-                     membership=request.membership, initial=initial)  # fmt: skip
+    form = ForumForm(
+        request.POST or None,
+        request.FILES or None,
+        agency=request.agency,
+        membership=request.membership,
+        initial=initial,
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             forum_services.update_forum(
-                forum, by=request.user, invited_employees=data["invited_employees"],
-                attended_employees=data["attended_employees"], minutes_file=data["minutes_file"],
+                forum,
+                by=request.user,
+                invited_employees=data["invited_employees"],
+                attended_employees=data["attended_employees"],
+                minutes_file=data["minutes_file"],
                 **_forum_fields(data),
             )
         except ValidationError as error:
@@ -118,11 +152,18 @@ def forum_issue_create(request, agency, pk):
         data = form.cleaned_data
         try:
             forum_services.raise_issue(
-                forum, title=data["title"], description=data["description"], raised_by=data["raised_by"],
+                forum,
+                title=data["title"],
+                description=data["description"],
+                raised_by=data["raised_by"],
                 by=request.user,
-                action={"title": data["action_title"] or None, "owner_employee": data["owner_employee"],
-                        "due_on": data["due_on"], "kind": FollowUpAction.Kind.SERVICE_IMPROVEMENT},
-            )  # fmt: skip
+                action={
+                    "title": data["action_title"] or None,
+                    "owner_employee": data["owner_employee"],
+                    "due_on": data["due_on"],
+                    "kind": FollowUpAction.Kind.SERVICE_IMPROVEMENT,
+                },
+            )
         except ValidationError as error:
             attach_errors(form, error)
     if form.errors:
@@ -139,5 +180,8 @@ def forum_minutes(request, agency, pk):
     forum = get_object_or_404(_visible(request), pk=pk)
     if not forum.minutes_file:
         raise Http404
-    return FileResponse(forum.minutes_file.open("rb"), as_attachment=True,
-                        filename=forum.minutes_file.name.rsplit("/", 1)[-1])  # fmt: skip
+    return FileResponse(
+        forum.minutes_file.open("rb"),
+        as_attachment=True,
+        filename=forum.minutes_file.name.rsplit("/", 1)[-1],
+    )

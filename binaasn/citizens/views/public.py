@@ -14,7 +14,13 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from .. import ikm, kiosk, periods, queries, ratelimit
-from ..forms.public import ComplainantReplyForm, ComplaintForm, KioskForm, SkmForm, TrackingLookupForm
+from ..forms.public import (
+    ComplainantReplyForm,
+    ComplaintForm,
+    KioskForm,
+    SkmForm,
+    TrackingLookupForm,
+)
 from ..models import Complaint, Forum, ServiceUnit, SkmResponse
 from ..models.complaints import normalise_tracking_code
 from ..services import complaints as complaint_services
@@ -37,7 +43,9 @@ def index(request, public_agency):
     """The agency's public participation page: surveys, results, complaints, forums."""
     context = {
         "units": _units(request).order_by("name"),
-        "forums": Forum.objects.for_agency(request.agency).filter(is_published=True).select_related("unit")[:10],
+        "forums": Forum.objects.for_agency(request.agency)
+        .filter(is_published=True)
+        .select_related("unit")[:10],
     }
     return render(request, "citizens/public/index.html", context)
 
@@ -51,7 +59,9 @@ def skm_form(request, public_agency, code):
     if request.method == "POST":
         if not ratelimit.allow(request, "skm"):
             return _too_many(request)
-        thanks = redirect("citizens_public:skm-thanks", public_agency=request.agency.slug, code=unit.public_code)
+        thanks = redirect(
+            "citizens_public:skm-thanks", public_agency=request.agency.slug, code=unit.public_code
+        )
         if form.is_bot:
             return thanks  # say nothing to a robot
         if form.is_valid():
@@ -59,7 +69,10 @@ def skm_form(request, public_agency, code):
                 return thanks  # the same answers again from the same client: already stored
             try:
                 skm_services.record_response(
-                    unit, answers=form.answers(), profile=form.profile(), source=SkmResponse.Source.ONLINE,
+                    unit,
+                    answers=form.answers(),
+                    profile=form.profile(),
+                    source=SkmResponse.Source.ONLINE,
                     client_uuid=form.cleaned_data.get("submission_id"),
                 )
             except ValidationError as error:
@@ -118,15 +131,21 @@ def skm_kiosk_submit(request, public_agency, code, token):
     wants_json = request.content_type == "application/json"
     if not ratelimit.allow(request, "kiosk"):
         if wants_json:
-            return JsonResponse({"ok": False, "error": _("Too many answers at once; retrying later.")}, status=429)
+            return JsonResponse(
+                {"ok": False, "error": _("Too many answers at once; retrying later.")}, status=429
+            )
         return _too_many(request)
     if wants_json:
         try:
             data = json.loads(request.body or b"{}")
         except ValueError:
-            return JsonResponse({"ok": False, "error": _("The data sent is not valid JSON.")}, status=400)
+            return JsonResponse(
+                {"ok": False, "error": _("The data sent is not valid JSON.")}, status=400
+            )
         if not isinstance(data, dict):
-            return JsonResponse({"ok": False, "error": _("The data sent is not valid JSON.")}, status=400)
+            return JsonResponse(
+                {"ok": False, "error": _("The data sent is not valid JSON.")}, status=400
+            )
         data = {key: str(value) for key, value in data.items() if value is not None}
     else:
         data = request.POST
@@ -136,12 +155,19 @@ def skm_kiosk_submit(request, public_agency, code, token):
         kwargs={"public_agency": request.agency.slug, "code": unit.public_code, "token": token},
     )
     if form.is_bot:
-        return JsonResponse({"ok": True, "created": False}) if wants_json else redirect(back + "?terima-kasih=1")
+        return (
+            JsonResponse({"ok": True, "created": False})
+            if wants_json
+            else redirect(back + "?terima-kasih=1")
+        )
     created = False
     if form.is_valid():
         try:
             _response, created = skm_services.record_response(
-                unit, answers=form.answers(), profile=form.profile(), source=SkmResponse.Source.KIOSK,
+                unit,
+                answers=form.answers(),
+                profile=form.profile(),
+                source=SkmResponse.Source.KIOSK,
                 client_uuid=form.cleaned_data["client_uuid"],
                 answered_on=_kiosk_date(form.cleaned_data.get("answered_on")),
             )
@@ -161,7 +187,9 @@ def skm_results(request, public_agency):
     """Published SKM results of the agency (publication duty): IKM per unit, no personal data."""
     error = None
     try:
-        period = periods.parse_period(request.GET["periode"]) if request.GET.get("periode") else None
+        period = (
+            periods.parse_period(request.GET["periode"]) if request.GET.get("periode") else None
+        )
     except ValueError as problem:
         period, error = None, str(problem)
     period = period or periods.default_period(timezone.localdate())
@@ -185,10 +213,16 @@ def _element_rows(result):
     weakest = set(result.weakest(3))
     rows = []
     for i, element in enumerate(ikm.ELEMENTS):
-        rows.append({
-            "code": element.code, "name": element.name, "nrr": result.nrr_display()[i],
-            "converted": result.element_converted[i], "mutu": result.element_mutu[i], "weak": i in weakest,
-        })  # fmt: skip
+        rows.append(
+            {
+                "code": element.code,
+                "name": element.name,
+                "nrr": result.nrr_display()[i],
+                "converted": result.element_converted[i],
+                "mutu": result.element_mutu[i],
+                "weak": i in weakest,
+            }
+        )
     return rows
 
 
@@ -197,7 +231,10 @@ def _element_rows(result):
 
 def _status_url(request, complaint):
     return request.build_absolute_uri(
-        reverse("citizens_public:complaint-status", kwargs={"public_agency": request.agency.slug, "code": complaint.tracking_code})
+        reverse(
+            "citizens_public:complaint-status",
+            kwargs={"public_agency": request.agency.slug, "code": complaint.tracking_code},
+        )
     )
 
 
@@ -213,10 +250,16 @@ def complaint_form(request, public_agency):
             data = form.cleaned_data
             try:
                 complaint = complaint_services.submit_complaint(
-                    agency=request.agency, kind=data["kind"], category=data["category"], unit=data["unit"],
-                    subject=data["subject"], description=data["description"],
-                    reporter_name=data["reporter_name"], reporter_email=data["reporter_email"],
-                    reporter_phone=data["reporter_phone"], attachments=data["attachments"],
+                    agency=request.agency,
+                    kind=data["kind"],
+                    category=data["category"],
+                    unit=data["unit"],
+                    subject=data["subject"],
+                    description=data["description"],
+                    reporter_name=data["reporter_name"],
+                    reporter_email=data["reporter_email"],
+                    reporter_phone=data["reporter_phone"],
+                    attachments=data["attachments"],
                     status_url_for=lambda c: _status_url(request, c),
                 )
             except ValidationError as error:
@@ -233,20 +276,29 @@ def complaint_form(request, public_agency):
 
 def _not_found(request, form=None):
     form = form or TrackingLookupForm()
-    return render(request, "citizens/public/complaint_lookup.html", {"form": form, "not_found": True}, status=404)
+    return render(
+        request,
+        "citizens/public/complaint_lookup.html",
+        {"form": form, "not_found": True},
+        status=404,
+    )
 
 
 def complaint_lookup(request, public_agency):
     """Find a complaint by its tracking code; a wrong code says only that nothing was found."""
     if "kode" not in request.GET:
-        return render(request, "citizens/public/complaint_lookup.html", {"form": TrackingLookupForm()})
+        return render(
+            request, "citizens/public/complaint_lookup.html", {"form": TrackingLookupForm()}
+        )
     if not ratelimit.allow(request, "lookup"):
         return _too_many(request)
     form = TrackingLookupForm(request.GET)
     code = normalise_tracking_code(form.data.get("kode"))
     if code is None or not _complaints(request).filter(tracking_code=code).exists():
         return _not_found(request, form)
-    return redirect("citizens_public:complaint-status", public_agency=request.agency.slug, code=code)
+    return redirect(
+        "citizens_public:complaint-status", public_agency=request.agency.slug, code=code
+    )
 
 
 def _complaints(request):
@@ -286,7 +338,8 @@ def complaint_reply(request, public_agency, code):
     complaint_services.close_if_stale(complaint)
     form = ComplainantReplyForm(request.POST)
     status_url = reverse(
-        "citizens_public:complaint-status", kwargs={"public_agency": request.agency.slug, "code": complaint.tracking_code}
+        "citizens_public:complaint-status",
+        kwargs={"public_agency": request.agency.slug, "code": complaint.tracking_code},
     )
     if form.is_bot:
         return redirect(status_url)
@@ -311,7 +364,8 @@ def complaint_reply(request, public_agency, code):
 def forum_summary(request, public_agency, code):
     """What a forum discussed and what is being done about it; no names of people."""
     forum = get_object_or_404(
-        Forum.objects.for_agency(request.agency).filter(is_published=True).select_related("unit"), public_code=code
+        Forum.objects.for_agency(request.agency).filter(is_published=True).select_related("unit"),
+        public_code=code,
     )
     issues = forum.issues.prefetch_related("actions").order_by("pk")
     context = {

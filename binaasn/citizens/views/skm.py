@@ -13,7 +13,13 @@ from binaasn.core.exports import XLSX_CONTENT_TYPE, wants_xlsx, xlsx_response
 from binaasn.core.permissions import role_required
 
 from .. import ikm, imports, periods, queries, reports
-from ..forms.staff import HistoricalIkmForm, ImportForm, SettingsForm, StaffResponseForm, period_form
+from ..forms.staff import (
+    HistoricalIkmForm,
+    ImportForm,
+    SettingsForm,
+    StaffResponseForm,
+    period_form,
+)
 from ..models import CitizenSettings, HistoricalIkm, SkmResponse
 from ..services import skm as skm_services
 from ..services import units as unit_services
@@ -51,7 +57,9 @@ def ikm_agency(request, agency):
         if exported:
             return exported
     method = queries.ikm_method(request.agency)
-    by_unit = queries.ikm_by_unit(request.agency, period.start, period.end, units=units, method=method)
+    by_unit = queries.ikm_by_unit(
+        request.agency, period.start, period.end, units=units, method=method
+    )
     context = {
         "form": form,
         "period": period,
@@ -59,7 +67,9 @@ def ikm_agency(request, agency):
         "by_unit": by_unit,
         "method": method,
         "method_label": reports.method_label(method),
-        "trend": queries.trend(request.agency, periods.trend_periods(period), method=method) if show_total else None,
+        "trend": queries.trend(request.agency, periods.trend_periods(period), method=method)
+        if show_total
+        else None,
         "historical": queries.historical_results(request.agency) if show_total else None,
     }
     return render(request, "citizens/ikm_agency.html", context)
@@ -81,7 +91,9 @@ def ikm_unit(request, agency, pk):
         "report": report,
         "method": report.method,
         "method_label": reports.method_label(report.method),
-        "trend": queries.trend(request.agency, periods.trend_periods(period), unit=unit, method=report.method),
+        "trend": queries.trend(
+            request.agency, periods.trend_periods(period), unit=unit, method=report.method
+        ),
         "historical": queries.historical_results(request.agency, unit),
         "suggestions": queries.suggestions(request.agency, period.start, period.end, unit),
     }
@@ -92,18 +104,27 @@ def ikm_unit(request, agency, pk):
 def response_create(request, agency):
     """Type in a paper survey; its date decides the period it counts for."""
     units = visible_units(request).filter(is_active=True)
-    form = StaffResponseForm(request.POST or None, units=units, initial={"unit": request.GET.get("unit")})
+    form = StaffResponseForm(
+        request.POST or None, units=units, initial={"unit": request.GET.get("unit")}
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         profile = {
             "age_group": skm_services.clean_age(data["age"]) if data["age"] else "",
-            "gender": data["gender"], "education": data["education"], "occupation": data["occupation"],
-            "service": data["service"], "suggestion": data["suggestion"],
-        }  # fmt: skip
+            "gender": data["gender"],
+            "education": data["education"],
+            "occupation": data["occupation"],
+            "service": data["service"],
+            "suggestion": data["suggestion"],
+        }
         try:
             skm_services.record_response(
-                data["unit"], answers={f"u{n}": data[f"u{n}"] for n in range(1, 10)}, profile=profile,
-                source=SkmResponse.Source.PAPER, answered_on=data["answered_on"], by=request.user,
+                data["unit"],
+                answers={f"u{n}": data[f"u{n}"] for n in range(1, 10)},
+                profile=profile,
+                source=SkmResponse.Source.PAPER,
+                answered_on=data["answered_on"],
+                by=request.user,
             )
         except ValidationError as error:
             attach_errors(form, error)
@@ -129,13 +150,33 @@ def response_list(request, agency):
     if unit_id and unit_id.isdigit():
         responses = responses.filter(unit_id=int(unit_id))
     if wants_xlsx(request):
-        headers = ["tanggal", "unit", "layanan", "usia", "jenis_kelamin", "pendidikan", "pekerjaan",
-                   *ikm.ELEMENT_CODES, "saran", _("Source")]  # fmt: skip
+        headers = [
+            "tanggal",
+            "unit",
+            "layanan",
+            "usia",
+            "jenis_kelamin",
+            "pendidikan",
+            "pekerjaan",
+            *ikm.ELEMENT_CODES,
+            "saran",
+            _("Source"),
+        ]
         rows = (
-            (r.answered_on, r.unit.name, r.service, r.get_age_group_display(), r.gender, r.education, r.occupation,
-             *r.answers, r.suggestion, r.get_source_display())
+            (
+                r.answered_on,
+                r.unit.name,
+                r.service,
+                r.get_age_group_display(),
+                r.gender,
+                r.education,
+                r.occupation,
+                *r.answers,
+                r.suggestion,
+                r.get_source_display(),
+            )
             for r in responses.iterator()
-        )  # fmt: skip
+        )
         return xlsx_response("jawaban-skm", headers, rows, title=_("SKM answers"))
     page = Paginator(responses, 50).get_page(request.GET.get("page"))
     context = {"form": form, "period": period, "page_obj": page, "units": units, "unit_id": unit_id}
@@ -166,11 +207,18 @@ def response_import(request, agency):
         parsed = imports.parse_skm_file(form.cleaned_data["file"])
         if not parsed.errors:
             with transaction.atomic():
-                imported = skm_services.import_responses(form.cleaned_data["unit"], parsed.rows, by=request.user)
+                imported = skm_services.import_responses(
+                    form.cleaned_data["unit"], parsed.rows, by=request.user
+                )
             messages.success(request, _("imported=%(n)d rejected=0") % {"n": imported})
             return redirect(f"{request.path}?imported={imported}")
     context = {"form": form, "parsed": parsed, "imported": request.GET.get("imported")}
-    return render(request, "citizens/response_import.html", context, status=400 if parsed and parsed.errors else 200)
+    return render(
+        request,
+        "citizens/response_import.html",
+        context,
+        status=400 if parsed and parsed.errors else 200,
+    )
 
 
 @role_required("admin", "operator")
@@ -186,10 +234,14 @@ def response_import_template(request, agency):
 
 @role_required("admin")
 def citizen_settings(request, agency):
-    instance = CitizenSettings.objects.for_agency(request.agency).first() or CitizenSettings(agency=request.agency)
+    instance = CitizenSettings.objects.for_agency(request.agency).first() or CitizenSettings(
+        agency=request.agency
+    )
     form = SettingsForm(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
-        unit_services.set_ikm_method(request.agency, form.cleaned_data["ikm_method"], by=request.user)
+        unit_services.set_ikm_method(
+            request.agency, form.cleaned_data["ikm_method"], by=request.user
+        )
         messages.success(request, _("Settings saved."))
         return redirect("citizens:settings", agency=request.agency.slug)
     return render(request, "citizens/settings.html", {"form": form})
@@ -197,7 +249,11 @@ def citizen_settings(request, agency):
 
 @role_required(*VIEW_ROLES)
 def historical_list(request, agency):
-    results = HistoricalIkm.objects.for_agency(request.agency).select_related("unit").order_by("-start_on")
+    results = (
+        HistoricalIkm.objects.for_agency(request.agency)
+        .select_related("unit")
+        .order_by("-start_on")
+    )
     if request.membership.role == "operator":
         results = results.filter(unit__in=visible_units(request))
     return render(request, "citizens/historical_list.html", {"results": results})
@@ -214,8 +270,8 @@ def historical_create(request, agency):
         except ValidationError as error:
             attach_errors(form, error)
         else:
-            messages.success(request, _("Old result recorded; it keeps its own regulation and mutu."))
+            messages.success(
+                request, _("Old result recorded; it keeps its own regulation and mutu.")
+            )
             return redirect("citizens:historical-list", agency=request.agency.slug)
     return render(request, "citizens/historical_form.html", {"form": form})
-
-

@@ -22,7 +22,10 @@ VIEW_ROLES = ("admin", "operator", "leader")
 
 def _survey_url(request, unit):
     return request.build_absolute_uri(
-        reverse("citizens_public:skm", kwargs={"public_agency": request.agency.slug, "code": unit.public_code})
+        reverse(
+            "citizens_public:skm",
+            kwargs={"public_agency": request.agency.slug, "code": unit.public_code},
+        )
     )
 
 
@@ -30,22 +33,40 @@ def _survey_url(request, unit):
 def unit_list(request, agency):
     units = visible_units(request)
     if wants_xlsx(request):
-        rows = ((u.name, u.public_code, u.org_unit.name, ", ".join(u.service_list), _("Yes") if u.is_active else _("No"))
-                for u in units)  # fmt: skip
+        rows = (
+            (
+                u.name,
+                u.public_code,
+                u.org_unit.name,
+                ", ".join(u.service_list),
+                _("Yes") if u.is_active else _("No"),
+            )
+            for u in units
+        )
         headers = [_("Name"), _("Public code"), _("Org unit"), _("Services"), _("Active")]
         return xlsx_response("unit-layanan", headers, rows, title=_("Service units"))
-    return render(request, "citizens/unit_list.html", {"units": units, "can_manage": can_manage(request.membership)})
+    return render(
+        request,
+        "citizens/unit_list.html",
+        {"units": units, "can_manage": can_manage(request.membership)},
+    )
 
 
 @role_required("admin", "operator")
 def unit_create(request, agency):
-    form = ServiceUnitForm(request.POST or None, agency=request.agency, membership=request.membership)
+    form = ServiceUnitForm(
+        request.POST or None, agency=request.agency, membership=request.membership
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             unit = unit_services.create_service_unit(
-                agency=request.agency, org_unit=data["org_unit"], name=data["name"],
-                public_code=data["public_code"], services=data["services"], by=request.user,
+                agency=request.agency,
+                org_unit=data["org_unit"],
+                name=data["name"],
+                public_code=data["public_code"],
+                services=data["services"],
+                by=request.user,
             )
         except ValidationError as error:
             attach_errors(form, error)
@@ -67,21 +88,31 @@ def unit_detail(request, agency, pk):
     }
     if context["can_manage"]:
         context["kiosk_url"] = request.build_absolute_uri(
-            reverse("citizens_public:skm-kiosk", kwargs={
-                "public_agency": request.agency.slug, "code": unit.public_code, "token": kiosk.kiosk_token(unit)})
-        )  # fmt: skip
+            reverse(
+                "citizens_public:skm-kiosk",
+                kwargs={
+                    "public_agency": request.agency.slug,
+                    "code": unit.public_code,
+                    "token": kiosk.kiosk_token(unit),
+                },
+            )
+        )
     return render(request, "citizens/unit_detail.html", context)
 
 
 @role_required("admin", "operator")
 def unit_edit(request, agency, pk):
     unit = get_object_or_404(visible_units(request), pk=pk)
-    form = ServiceUnitForm(request.POST or None, instance=unit, agency=request.agency, membership=request.membership)
+    form = ServiceUnitForm(
+        request.POST or None, instance=unit, agency=request.agency, membership=request.membership
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         unit.refresh_from_db()  # the ModelForm already set the fields; the service decides
         try:
-            unit_services.update_service_unit(unit, by=request.user, **{k: data[k] for k in form.fields})
+            unit_services.update_service_unit(
+                unit, by=request.user, **{k: data[k] for k in form.fields}
+            )
         except ValidationError as error:
             attach_errors(form, error)
         else:
@@ -113,7 +144,9 @@ def unit_population(request, agency, pk):
 @role_required("admin", "operator")
 def unit_population_delete(request, agency, pk, count_pk):
     unit = get_object_or_404(visible_units(request), pk=pk)
-    row = get_object_or_404(ServiceUserCount.objects.for_agency(request.agency).filter(unit=unit), pk=count_pk)
+    row = get_object_or_404(
+        ServiceUserCount.objects.for_agency(request.agency).filter(unit=unit), pk=count_pk
+    )
     unit_services.delete_service_user_count(row, by=request.user)
     messages.success(request, _("Number of service users removed."))
     return redirect("citizens:unit-detail", agency=request.agency.slug, pk=unit.pk)
@@ -128,5 +161,7 @@ def unit_poster(request, agency, pk):
     )
     content = reports.poster_pdf(unit, _survey_url(request, unit), complaints_url)
     response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="poster-skm-{unit.public_code.lower()}.pdf"'
+    response["Content-Disposition"] = (
+        f'inline; filename="poster-skm-{unit.public_code.lower()}.pdf"'
+    )
     return response

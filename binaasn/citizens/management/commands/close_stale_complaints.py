@@ -6,7 +6,7 @@ from binaasn.citizens.services.complaints import close_stale_complaints
 
 
 class Command(BaseCommand):
-    help = "Close every responded complaint whose 10 days without a reply from the complainant have passed."
+    help = "Close responded complaints with no reply from the complainant for 10 days."
 
     def handle(self, *args, **options):
         closed = close_stale_complaints()

@@ -18,9 +18,15 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--agency", required=True, help="agency slug")
-        parser.add_argument("--unit", help="public code of a service unit (default: the whole agency)")
-        parser.add_argument("--period", required=True, help="YYYY, YYYY-S1, YYYY-S2 or YYYY-MM-DD:YYYY-MM-DD")
-        parser.add_argument("--method", choices=ikm.METHODS, help="override the agency's IKM method")
+        parser.add_argument(
+            "--unit", help="public code of a service unit (default: the whole agency)"
+        )
+        parser.add_argument(
+            "--period", required=True, help="YYYY, YYYY-S1, YYYY-S2 or YYYY-MM-DD:YYYY-MM-DD"
+        )
+        parser.add_argument(
+            "--method", choices=ikm.METHODS, help="override the agency's IKM method"
+        )
 
     def handle(self, *args, agency, unit, period, method, **options):
         agency_obj = Agency.objects.filter(slug=agency).first()
@@ -33,7 +39,11 @@ class Command(BaseCommand):
         with scope(agency=agency_obj):
             unit_obj = None
             if unit:
-                unit_obj = ServiceUnit.objects.for_agency(agency_obj).filter(public_code=unit.strip().upper()).first()
+                unit_obj = (
+                    ServiceUnit.objects.for_agency(agency_obj)
+                    .filter(public_code=unit.strip().upper())
+                    .first()
+                )
                 if unit_obj is None:
                     raise CommandError(f"unknown service unit {unit!r} in {agency}")
             method = method or queries.ikm_method(agency_obj)

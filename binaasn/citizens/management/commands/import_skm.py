@@ -24,7 +24,11 @@ class Command(BaseCommand):
         if agency_obj is None:
             raise CommandError(f"unknown agency {agency!r}")
         with scope(agency=agency_obj):
-            unit_obj = ServiceUnit.objects.for_agency(agency_obj).filter(public_code=unit.strip().upper()).first()
+            unit_obj = (
+                ServiceUnit.objects.for_agency(agency_obj)
+                .filter(public_code=unit.strip().upper())
+                .first()
+            )
             if unit_obj is None:
                 raise CommandError(f"unknown service unit {unit!r} in {agency}")
             try:
