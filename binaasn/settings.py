@@ -32,7 +32,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if not DEBUG els
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "binaasn.core.admin_site.PlatformAdminConfig",  # django.contrib.admin, across agencies
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -57,7 +57,6 @@ INSTALLED_APPS = [
     "binaasn.planning",
     "binaasn.learning",
     "binaasn.citizens",
-    "binaasn.actions",
 ]
 
 MIDDLEWARE = [
