@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "binaasn.planning",
     "binaasn.learning",
     "binaasn.citizens",
+    "binaasn.actions",
 ]
 
 MIDDLEWARE = [
