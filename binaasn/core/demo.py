@@ -22,6 +22,7 @@ DEMO_STEPS = [
     "binaasn.people.demo.seed_people",  # leaves "operator_unit" and "asn" in ctx.data
     "binaasn.core.demo.seed_logins",
     "binaasn.surveys.demo.seed_step",
+    "binaasn.citizens.demo.seed_step",
 ]
 
 SEED = "binaasn-demo-1"
