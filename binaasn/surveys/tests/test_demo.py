@@ -50,4 +50,3 @@ def test_demo_step_adds_an_open_questionnaire_with_answers_and_a_pending_asn(cas
     assert sample.is_open and sample.accepts_responses()
     assert pending.responded_at is None
     assert outcome.response_count == first.responses
-

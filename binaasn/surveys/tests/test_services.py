@@ -433,3 +433,23 @@ def test_export_has_one_row_per_response_and_one_column_per_question(cast):
     assert len(rows) == 1
     assert rows[0][-2:] == [4, "=1+1"]
     assert "Siti Aminah" in rows[0]
+
+
+def test_questionnaire_changes_are_audited_and_a_batch_of_invitations_is_one_entry(cast):
+    from binaasn.core.models import AuditEntry
+
+    questionnaire = make_questionnaire(cast.a, title="Survei awal")
+    with scopes_disabled():
+        services.update_questionnaire(questionnaire, title="Survei iklim kerja")
+        services.invite(questionnaire, units=[cast.pemda], by=cast.admin)
+        entries = AuditEntry.objects.get_for_object(questionnaire).filter(agency=cast.a)
+        renamed = [
+            e for e in entries.filter(action=AuditEntry.Action.UPDATE) if "title" in e.changes
+        ]
+        batches = [e for e in entries if "batch" in (e.changes or {})]
+    assert len(renamed) == 1 and renamed[0].changes["title"] == [
+        "Survei awal",
+        "Survei iklim kerja",
+    ]
+    assert len(batches) == 1 and batches[0].changes["batch"][1] == "3 invitations"
+    assert batches[0].actor == cast.admin
