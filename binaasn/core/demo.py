@@ -22,6 +22,8 @@ DEMO_STEPS = [
     "binaasn.people.demo.seed_people",  # leaves "operator_unit" and "asn" in ctx.data
     "binaasn.core.demo.seed_logins",
     "binaasn.surveys.demo.seed_step",
+    "binaasn.competencies.demo.seed_competencies",
+    "binaasn.planning.demo.seed_planning",  # after competencies: the analysis reads their gaps
     "binaasn.citizens.demo.seed_step",
 ]
 
