@@ -4,6 +4,9 @@
 rejected — writes everything in one transaction. All or nothing: one bad row writes nothing.
 """
 
+import contextlib
+import gc
+
 from django.utils.translation import gettext as _
 from django_scopes import scope
 
@@ -25,7 +28,7 @@ def run_import(agency, source, file_name, *, dry_run, create_units, user=None, p
 
     ``progress(done, total)`` is called as rows are checked and written.
     """
-    with scope(agency=agency):
+    with scope(agency=agency), _without_cyclic_gc():
         run = ImportRun(
             agency=agency,
             file_name=str(file_name)[:255],
@@ -75,6 +78,19 @@ def run_import(agency, source, file_name, *, dry_run, create_units, user=None, p
             run.status = ImportRun.Status.COMMITTED
             write_plan(agency, plan, run, user=user, progress=progress, done=rows, total=total)
         return result
+
+
+@contextlib.contextmanager
+def _without_cyclic_gc():
+    """Reading 100,000 rows makes millions of small acyclic objects; the cycle collector would
+    keep rescanning them (about a third of the time). Reference counting still frees them."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _import_hierarchy(agency, run, result, sheet, columns, dry_run, user):

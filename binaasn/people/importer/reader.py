@@ -121,7 +121,7 @@ def _read_csv(data):
         raise ImportFileError(
             _("The file is not a spreadsheet. Upload an XLSX or CSV file."), "not_spreadsheet"
         )
-    first_line = next((line for line in text.splitlines() if line.strip()), "")
+    first_line = _first_line(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=detect_delimiter(first_line))
     try:
         # CSV cells are all text: a row is blank when no cell has more than spaces.
@@ -130,11 +130,27 @@ def _read_csv(data):
             for number, cells in enumerate(reader, start=1)
             if any(cells) and (cells[0].strip() or "".join(cells).strip())
         ]
-        return _split(records)
     except csv.Error as error:
         raise ImportFileError(
             _("The CSV file cannot be read: %(error)s") % {"error": error}, "bad_csv"
         ) from None
+    if not records:
+        return None, None, []
+    header_row, header = records[0]
+    return header, header_row, records[1:]
+
+
+def _first_line(text):
+    """The first line with something on it (the header), without splitting the whole file."""
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end == -1 else end
+        line = text[start:end]
+        if line.strip():
+            return line
+        start = end + 1
+    return ""
 
 
 def _first_worksheet(workbook):

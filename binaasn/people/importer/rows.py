@@ -67,6 +67,27 @@ def remembered(parse):
     return lookup
 
 
+def remembered_one(parse):
+    """``remembered`` for a parser of one cell (no argument tuple to build)."""
+    answers = {}
+
+    def lookup(key):
+        try:
+            return answers[key]
+        except KeyError:
+            answer = answers[key] = parse(key)
+            return answer
+
+    return lookup
+
+
+def digits_text(cell, what):
+    """NIK/phone as text: the common case (a CSV string) without a call."""
+    if cell.__class__ is str:
+        return cell.strip().lstrip("'").replace(" ", "")
+    return v.number_text(cell, what)
+
+
 class Record:
     """A valid row: the NIP, the Employee field values, and its unit and position."""
 
@@ -101,13 +122,13 @@ class RowChecker:
         self.date_fields = present_dates
         self.read_dates = itemgetter(*[index[c] for c, _f in present_dates] + [blank, blank])
         self.name_in_file = columns.name_in_file
-        self.date = remembered(v.date)
-        self.gender = remembered(v.gender)
-        self.status_word = remembered(v.status_word)
+        self.date = remembered_one(v.date)
+        self.gender = remembered_one(v.gender)
+        self.status_word = remembered_one(v.status_word)
         self.status_from_siasn = remembered(v.status_from_siasn)
         self.golongan = remembered(v.golongan)
         self.education = remembered(v.education)
-        self.year = remembered(v.year)
+        self.year = remembered_one(v.year)
         self.unit_answers = {}
         self.position_answers = {}
 
@@ -255,7 +276,7 @@ class RowChecker:
     @staticmethod
     def _contact(nik_cell, phone_cell, email_cell, email_gov, values, fail):
         try:
-            nik = v.number_text(nik_cell, "NIK")
+            nik = digits_text(nik_cell, "NIK")
         except ValueError as error:
             fail("NIK", error, "bad_nik")
         else:
@@ -264,7 +285,7 @@ class RowChecker:
                     fail("NIK", _("The NIK must be 16 digits."), "bad_nik")
                 values["nik"] = nik
         try:
-            phone = v.number_text(phone_cell, "NOMOR HP")
+            phone = digits_text(phone_cell, "NOMOR HP")
         except ValueError as error:
             fail("NOMOR HP", error, "bad_phone")
         else:
