@@ -96,6 +96,21 @@ def test_reimporting_the_same_file_changes_nothing(cast):
         ) == counts
 
 
+def test_progress_is_reported_while_checking_and_writing(cast):
+    calls = []
+    run_import(
+        cast.a,
+        VALID,
+        "x.csv",
+        dry_run=False,
+        create_units=True,
+        progress=lambda *a: calls.append(a),
+    )
+    assert calls[0][1] == 80
+    assert calls[-1] == (80, 80)
+    assert [done for done, _total in calls] == sorted(done for done, _total in calls)
+
+
 def test_dry_run_counts_but_writes_nothing(cast):
     before = employees(cast.a).count()
     result = run_import(cast.a, VALID, "employees-sample.csv", dry_run=True, create_units=True)

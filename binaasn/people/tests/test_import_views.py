@@ -64,10 +64,12 @@ def test_admin_previews_then_commits_the_valid_file(cast, login):
     assert "Puskesmas Limboto" in page  # a unit that will be created
     assert 'id="commit-import"' in page
     assert count(cast.a) == before
+    assert (job.progress_done, job.progress_total) == (40, 40)
     with scopes_disabled():
         assert job.input_file.read().startswith(b"PNS ID,NIP BARU")
 
-    committed, _job = follow_job(client, client.post(url("import-detail", pk=run.pk)))
+    committed, commit_job = follow_job(client, client.post(url("import-detail", pk=run.pk)))
+    assert commit_job.progress_done == commit_job.progress_total == 80  # checked, then written
     assert committed.context["run"].status == ImportRun.Status.COMMITTED
     assert 'id="commit-import"' not in committed.content.decode()
     assert count(cast.a) == before + 40
