@@ -14,7 +14,7 @@ from python_calamine import CalamineError, SheetTypeEnum, SheetVisibleEnum, load
 
 from binaasn.core import uploads
 
-from .headers import Columns
+from .headers import Columns, normalize_header
 
 DELIMITERS = (",", ";", "|", "\t")
 
@@ -103,16 +103,26 @@ def _is_blank(cells):
 
 
 def _split(records):
-    """Find the header (first non-blank row) and keep the non-blank rows after it."""
-    header, header_row, rows = None, None, []
-    for number, cells in records:
-        if _is_blank(cells):
-            continue
-        if header is None:
-            header, header_row = cells, number
-        else:
-            rows.append((number, cells))
-    return header, header_row, rows
+    """Drop blank rows, then find the header and keep the rows after it."""
+    return _header_and_rows([(n, cells) for n, cells in records if not _is_blank(cells)])
+
+
+HEADER_SEARCH_ROWS = 10
+_HEADER_MARKS = {"NIP BARU", "NIP", "NIP_BARU", "NAMA UNOR", "NAMA_UNOR"}
+
+
+def _header_and_rows(records):
+    """The header is the first row naming the NIP (or a unit-file column) among the first few
+    rows, so a title line above the table does no harm; failing that, the first row."""
+    if not records:
+        return None, None, []
+    at = 0
+    for position, (_number, cells) in enumerate(records[:HEADER_SEARCH_ROWS]):
+        if any(normalize_header(cell) in _HEADER_MARKS for cell in cells if isinstance(cell, str)):
+            at = position
+            break
+    header_row, header = records[at]
+    return header, header_row, records[at + 1 :]
 
 
 def _read_csv(data):
@@ -134,10 +144,7 @@ def _read_csv(data):
         raise ImportFileError(
             _("The CSV file cannot be read: %(error)s") % {"error": error}, "bad_csv"
         ) from None
-    if not records:
-        return None, None, []
-    header_row, header = records[0]
-    return header, header_row, records[1:]
+    return _header_and_rows(records)
 
 
 def _first_line(text):

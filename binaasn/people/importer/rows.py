@@ -289,6 +289,8 @@ class RowChecker:
         except ValueError as error:
             fail("NOMOR HP", error, "bad_phone")
         else:
+            if phone and phone_cell.__class__ is not str and phone.startswith("8"):
+                phone = "0" + phone  # Excel dropped the 0 of an 08… mobile number
             if phone:
                 if len(phone) > 30:
                     fail(

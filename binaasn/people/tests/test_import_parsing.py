@@ -310,3 +310,36 @@ def test_reader_keeps_spreadsheet_row_numbers_across_blank_lines():
     nip = compose_nip(datetime.date(1990, 1, 2), "L", 1, tmt=datetime.date(2015, 3, 1))
     sheet = read_sheet(io.BytesIO(f"NIP BARU,NAMA\n\n{nip},Ali\n".encode()))
     assert [number for number, _cells in sheet.rows] == [3]
+
+
+def test_title_rows_above_the_header_are_skipped_and_row_numbers_kept(cast):
+    nip = compose_nip(datetime.date(1990, 1, 2), "L", 1, tmt=datetime.date(2015, 3, 1))
+    buffer = io.BytesIO()
+    workbook = xlsxwriter.Workbook(buffer, {"in_memory": True})
+    sheet = workbook.add_worksheet()
+    sheet.write_string(0, 0, "DATA ASN PEMERINTAH KABUPATEN ALPHA")
+    sheet.write_row(2, 0, ["NIP BARU", "NAMA", "NOMOR HP", "GOL AKHIR NAMA"])
+    sheet.write_row(3, 0, [nip, "Ali", "", "III/a"])
+    sheet.write_string(4, 0, nip[:-1] + "9")
+    sheet.write_string(4, 1, "Budi")
+    sheet.write_number(4, 2, 81234567890)
+    sheet.write_string(4, 3, "Z/z")
+    workbook.close()
+    result = imported(cast, buffer.getvalue(), name="judul.xlsx")
+    assert [(e.row, e.column) for e in result.errors] == [(5, "GOL AKHIR NAMA")]
+    sheet = read_sheet(io.BytesIO(buffer.getvalue()))
+    assert sheet.header_row == 3
+
+
+def test_phone_typed_as_a_number_in_excel_gets_its_leading_zero_back(cast):
+    nip = compose_nip(datetime.date(1990, 1, 2), "L", 1, tmt=datetime.date(2015, 3, 1))
+    buffer = io.BytesIO()
+    workbook = xlsxwriter.Workbook(buffer, {"in_memory": True})
+    sheet = workbook.add_worksheet()
+    sheet.write_row(0, 0, ["NIP BARU", "NAMA", "NOMOR HP"])
+    sheet.write_row(1, 0, [nip, "Ali"])
+    sheet.write_number(1, 2, 81234567890)
+    workbook.close()
+    assert imported(cast, buffer.getvalue(), name="hp.xlsx").errors == []
+    with scopes_disabled():
+        assert Employee.objects.get(agency=cast.a, nip=nip).phone == "081234567890"
