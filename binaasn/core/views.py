@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import services
+from .audit import change_summary
 from .exports import wants_xlsx, xlsx_response
 from .forms import AgencySettingsForm, AuditFilterForm, MembershipForm
 from .models import Agency, AuditEntry, Job, Membership
@@ -91,18 +92,6 @@ def _audited_kinds():
     )
 
 
-def _change_summary(entry):
-    """"field: before → after; ..." for the Excel export, as the page shows it."""
-    parts = []
-    for field, change in (entry.changes_dict or {}).items():
-        if isinstance(change, list | tuple) and len(change) == 2:
-            parts.append(f"{field}: {change[0] or '–'} → {change[1] or '–'}")
-        else:
-            parts.append(f"{field}: {change}")
-    summary = (entry.additional_data or {}).get("summary", "")
-    return "; ".join(parts) or str(summary)
-
-
 @role_required("admin")
 def audit_list(request, agency):
     form = AuditFilterForm(request.GET or None, model_choices=_audited_kinds())
@@ -116,7 +105,7 @@ def audit_list(request, agency):
                 e.get_action_display(),
                 e.content_type.model_class()._meta.verbose_name if e.content_type.model_class() else "",
                 e.object_repr,
-                _change_summary(e),
+                change_summary(e),
                 e.remote_addr or "",
             )
             for e in entries.iterator()

@@ -35,3 +35,11 @@ def rupiah(value):
 @register.filter
 def get_item(mapping, key):
     return mapping.get(key) if mapping else None
+
+
+@register.filter
+def audit_changes(entry):
+    """The before → after rows of an audit entry (binaasn.core.audit.change_rows)."""
+    from binaasn.core.audit import change_rows
+
+    return change_rows(entry)

@@ -6,7 +6,7 @@ import io
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_scopes import scopes_disabled
 from python_calamine import CalamineWorkbook
 
@@ -104,7 +104,9 @@ def test_excel_export_follows_the_filters_and_spells_out_changes(trail, login):
     row = dict(zip(header, body[0], strict=True))
     assert row[header[0]] == "10-03-2026 09:30"  # Asia/Jakarta, as the page shows it
     assert "admin_a" in body[0] and "Admin A" in body[0]
-    assert "name: Bid. Mutasi → Bidang Mutasi" in body[0]
+    with translation.override("id"):
+        name = str(Agency._meta.get_field("name").verbose_name)
+    assert f"{name}: Bid. Mutasi → Bidang Mutasi" in body[0]
     assert "10.0.0.1" in body[0]
 
 
@@ -118,7 +120,7 @@ def test_real_changes_are_recorded_with_actor_and_address(cast, login):
     )
     html = client.get(URL + "?actor=admin_a").content.decode()
     assert "192.0.2.44" in html
-    assert "True → False" in html
+    assert "Ya → Tidak" in html  # is_active, in words
 
 
 def test_audit_list_runs_a_fixed_number_of_queries(trail, login, django_assert_num_queries):
@@ -135,3 +137,13 @@ def test_audit_list_runs_a_fixed_number_of_queries(trail, login, django_assert_n
 def test_other_roles_cannot_open_the_trail(cast, login):
     for user in (cast.operator, cast.leader, cast.trainer, cast.employee_user):
         assert login(user).get(URL).status_code == 403
+
+
+def test_field_names_and_choices_are_shown_in_words(cast, login):
+    entry(cast.a, cast.admin, repr_="Kab. Alpha", changes={"kind": ["kabupaten", "kota"], "items": ["abcd", "efgh"]})
+    html = login(cast.admin).get(URL).content.decode()
+    with translation.override("id"):
+        kind = str(Agency._meta.get_field("kind").verbose_name)
+        before, after = str(Agency.Kind.KABUPATEN.label), str(Agency.Kind.KOTA.label)
+    assert f"<strong>{kind}</strong>: {before} → {after}" in html
+    assert "<strong>items</strong>: abcd → efgh" in html  # a key that is no field stays as it is
