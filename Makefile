@@ -10,7 +10,7 @@ PORT ?= 8000
 RUN_ENV = DEBUG=0 SECRET_KEY="$$(cat $(VAR)/secret_key)" ALLOWED_HOSTS=127.0.0.1,localhost \
 	SECURE_SSL_REDIRECT=0 SECURE_COOKIES=0 SECURE_HSTS_SECONDS=0
 
-.PHONY: run test install install-dev lint format migrate demo messages bench clean
+.PHONY: run test translations install install-dev lint format migrate demo messages bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,9 +40,19 @@ run: install $(VAR)/secret_key
 	$(RUN_ENV) $(BIN)/python manage.py seed_demo --if-empty
 	$(RUN_ENV) HOST=$(HOST) PORT=$(PORT) BIN=$(BIN) scripts/serve.sh
 
-test: install-dev
+# Test processes: 2 by default (pytest-xdist); PYTEST_WORKERS=0 runs everything in one process.
+PYTEST_WORKERS ?= 2
+
+test: install-dev translations
 	mkdir -p $(VAR)/static
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+
+# Compile the .po catalogues (if any) so tests see the translations; needs GNU gettext's msgfmt.
+translations: install
+	@if [ -n "$$(find binaasn -name '*.po' -not -path '*/static/*' | head -1)" ]; then \
+		command -v msgfmt >/dev/null || { echo "msgfmt not found: apt-get install gettext"; exit 1; }; \
+		BINAASN_TESTING=1 $(BIN)/python manage.py compilemessages --ignore=.venv --ignore=var -v 0; \
+	fi
 
 lint: install-dev
 	$(BIN)/ruff check .
