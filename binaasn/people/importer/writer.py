@@ -39,7 +39,7 @@ def write_plan(agency, plan, run, *, user=None, progress=None, done=0, total=0):
         _update_employees(agency, plan.updates, report)
         _write_career(agency, plan, run.file_name)
         run.save()
-        log_import(run, user)
+        log_import(run, user, units=len(plan.units.planned), positions=len(plan.positions.planned))
 
 
 def write_hierarchy(agency, plan, run, *, user=None):
@@ -53,30 +53,40 @@ def write_hierarchy(agency, plan, run, *, user=None):
             batch_size=BATCH_SIZE,
         )
         run.save()
-        log_import(run, user)
+        log_import(run, user, units=len(plan.planned))
 
 
 def _create_units(agency, planned):
-    # Few and tree-shaped: saved one by one so each gets its path (and its own audit entry).
-    parents = {}
-    for unit in planned:
-        parent = unit.parent
-        if isinstance(parent, int):
-            if parent not in parents:
-                parents[parent] = OrgUnit.objects.get(pk=parent)
-            parent = parents[parent]
-        elif parent is not None:
-            parent = parent.instance
-        created = OrgUnit(
-            agency=agency,
-            name=unit.name[:200],
-            parent=parent,
-            kind=unit.kind,
-            siasn_id=unit.siasn_id[:64],
-        )
-        created.save()
-        unit.pk = created.pk
-        unit.instance = created
+    """Create planned units in bulk, one tree level at a time: a level's parents have their ids
+    (and so their paths) before the level is written. Counted in the batch's audit entry."""
+    paths = dict(
+        OrgUnit.objects.for_agency(agency)
+        .filter(pk__in={unit.parent for unit in planned if isinstance(unit.parent, int)})
+        .values_list("pk", "path")
+    )
+    remaining = list(planned)
+    while remaining:
+        level = [
+            unit for unit in remaining if unit.parent is None or resolve(unit.parent) is not None
+        ]
+        objects = [
+            OrgUnit(
+                agency_id=agency.pk,
+                name=unit.name[:200],
+                parent_id=resolve(unit.parent),
+                kind=unit.kind,
+                siasn_id=unit.siasn_id[:64],
+            )
+            for unit in level
+        ]
+        OrgUnit.objects.bulk_create(objects, batch_size=BATCH_SIZE)
+        for unit, created in zip(level, objects, strict=True):
+            parent_path = paths[created.parent_id] if created.parent_id else "/"
+            created.path = paths[created.pk] = f"{parent_path}{created.pk}/"
+            created.depth = created.path.count("/") - 2
+            unit.pk = created.pk
+        OrgUnit.objects.bulk_update(objects, ["path", "depth"], batch_size=BATCH_SIZE)
+        remaining = [unit for unit in remaining if unit.pk is None]
 
 
 def _create_positions(agency, planned):
@@ -224,17 +234,21 @@ def _write_career(agency, plan, file_name):
     CareerEntry.objects.bulk_create(entries, batch_size=BATCH_SIZE)
 
 
-def log_import(run, user):
-    """One audit entry for the whole batch: counts and file name, not one per employee."""
+def log_import(run, user, *, units=0, positions=0):
+    """One audit entry for the whole batch: counts and file name, not one per employee (nor
+    per unit or position the batch created)."""
     summary = _(
         "Employee import %(file)s: %(created)d created, %(updated)d updated, "
-        "%(unchanged)d unchanged, %(rejected)d rejected."
+        "%(unchanged)d unchanged, %(rejected)d rejected; %(units)d units and "
+        "%(positions)d positions added."
     ) % {
         "file": run.file_name,
         "created": run.created,
         "updated": run.updated,
         "unchanged": run.unchanged,
         "rejected": run.rejected,
+        "units": units,
+        "positions": positions,
     }
     return AuditEntry.objects.log_create(
         run,
@@ -247,6 +261,8 @@ def log_import(run, user):
             "updated": ["", str(run.updated)],
             "unchanged": ["", str(run.unchanged)],
             "rejected": ["", str(run.rejected)],
+            "units_created": ["", str(units)],
+            "positions_created": ["", str(positions)],
         },
         changes_text=summary,
         additional_data={"agency": run.agency_id, "summary": summary},

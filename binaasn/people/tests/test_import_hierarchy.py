@@ -36,7 +36,10 @@ def test_hierarchy_file_builds_the_tree_with_siasn_ids(cast):
     assert units["B2"].parent == cast.pemda
     assert units["C2"].parent == units["B2"]
     assert units["C2"].kind == "sekolah"
-    assert units["C2"].path.startswith(cast.pemda.path)
+    assert units["C2"].path == f"{units['B2'].path}{units['C2'].pk}/"
+    assert units["C2"].depth == cast.pemda.depth + 2
+    with scopes_disabled():
+        assert units["C2"] in OrgUnit.objects.subtree(cast.pemda)
 
 
 def test_hierarchy_reimport_is_unchanged_and_dry_run_writes_nothing(cast):
