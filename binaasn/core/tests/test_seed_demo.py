@@ -215,6 +215,14 @@ def test_every_demo_login_opens_its_agency_home_without_a_second_factor(demo, cl
     assert response.status_code == 200
 
 
+def test_the_bulk_write_is_one_audit_entry_per_agency(demo):
+    for agency in demo.values():
+        entries = AuditEntry.objects.filter(agency=agency, changes_text__contains="employees")
+        assert entries.count() == 1
+        employees = Employee.objects.filter(agency=agency).count()
+        assert f"{employees} employees" in entries.get().changes_text
+
+
 def test_seeding_again_creates_and_changes_nothing(demo):
     before = table_counts()
     with scopes_disabled():

@@ -4,13 +4,16 @@ Units go through ``services.create_unit`` (validated, audited, paths kept); posi
 supervisors are bulk-inserted, supervisors before the people who report to them; the staff and
 the career entries, whose ids no other planned row needs, are inserted with ``insert_rows``.
 Rows that exist already (units by parent and name, positions by unit and name, employees by NIP)
-are left untouched, so writing the same plan twice changes nothing.
+are left untouched, so writing the same plan twice changes nothing. What a write adds is recorded
+as one audit entry for the batch.
 """
 
 from dataclasses import dataclass
 
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
+from django.utils.translation import gettext as _
 
+from binaasn.core.models import AuditEntry
 from binaasn.people import services
 from binaasn.people.models import CareerEntry, Employee, OrgUnit, Position
 
@@ -111,4 +114,28 @@ def write_plan(plan, *, batch_size=2000):
 
     career = [entry for entry in plan.career if id(entry.employee) in new_employees]
     written.career = insert_rows(CareerEntry, career)
+    if written.units or written.positions or written.employees:
+        log_batch(agency, written)
     return written
+
+
+def log_batch(agency, written):
+    """One audit entry for the whole batch, as bulk work in the project does."""
+    counts = {
+        name: getattr(written, name) for name in ("units", "positions", "employees", "career")
+    }
+    summary = (
+        _(
+            "Master data written in one batch: %(units)d units, %(positions)d positions, "
+            "%(employees)d employees, %(career)d career history entries."
+        )
+        % counts
+    )
+    return AuditEntry.objects.log_create(
+        agency,
+        force_log=True,
+        action=AuditEntry.Action.CREATE,
+        changes={name: ["", str(value)] for name, value in counts.items()},
+        changes_text=summary,
+        additional_data={"agency": agency.pk, "summary": summary},
+    )
