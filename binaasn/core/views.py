@@ -42,6 +42,10 @@ def home_agency(request, agency):
     from binaasn.people import queries as people_queries
 
     context = {"panel": people_queries.home_panel(request.agency, request.membership, request.user)}
+    if context["panel"]["employee"] is not None:
+        from binaasn.learning import queries as learning_queries
+
+        context["jp_progress"] = learning_queries.jp_progress(request.agency, context["panel"]["employee"])
     return render(request, "core/home.html", context)
 
 

@@ -6,9 +6,11 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from binaasn.competencies.models import Competency
 from binaasn.core.models import Membership
 from binaasn.core.uploads import validate_document
 from binaasn.people.models import Employee, OrgUnit
+from binaasn.planning.models import Partner, Programme, Speaker
 
 from .models import (
     CommunityActivity,
@@ -24,6 +26,13 @@ from .models import (
 from .services.community import check_image
 
 DATE_FORMATS = ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"]
+
+
+def check_order(form, data, first, second, message, strict=False):
+    """Name the field when a period ends before it starts (the database refuses it too)."""
+    start, end = data.get(first), data.get(second)
+    if start is not None and end is not None and (end <= start if strict else end < start):
+        form.add_error(second, message)
 
 
 class DateInput(forms.DateInput):
@@ -80,6 +89,11 @@ class UserMultipleChoiceField(forms.ModelMultipleChoiceField):
         return obj.display_name
 
 
+class ProgrammeChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.plan.year} · {obj.title}"
+
+
 class UnitChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
         return obj.indented_name
@@ -123,12 +137,21 @@ class OfferingForm(forms.ModelForm):
         help_text=_("Empty: an agency-wide offering run by the BKPSDM."),
     )
     online_url = forms.URLField(label=_("Online link"), required=False, assume_scheme="https")
+    programme = ProgrammeChoiceField(
+        label=_("Programme of the plan"),
+        queryset=None,
+        required=False,
+        help_text=_("Empty for an ad-hoc event. Empty fields below are filled from the programme."),
+    )
+    speakers = forms.ModelMultipleChoiceField(label=_("Speakers"), queryset=None, required=False)
 
     class Meta:
         model = Offering
         fields = [
+            "programme",
             "title",
             "path_code",
+            "form",
             "unit",
             "organiser",
             "starts_on",
@@ -143,6 +166,7 @@ class OfferingForm(forms.ModelForm):
             "min_attendance_percent",
             "min_post_test",
             "trainers",
+            "speakers",
             "signatory_name",
             "signatory_position",
             "signatory_nip",
@@ -169,12 +193,34 @@ class OfferingForm(forms.ModelForm):
             "Trainers run attendance and enter scores for this offering."
         )
         self.fields["path_code"].help_text = _("KLxx: classical training; NKLxx: non-classical.")
+        self.fields["form"].help_text = _("Empty: the usual form of the path code.")
+        self.fields["programme"].queryset = (
+            Programme.objects.for_agency(agency)
+            .select_related("plan")
+            .order_by("-plan__year", "title")
+        )
+        self.fields["speakers"].queryset = Speaker.objects.for_agency(agency).filter(is_active=True)
+        # Title and path code may come from the programme (checked in clean()).
+        self.fields["title"].required = False
+        self.fields["path_code"].required = False
+
+    def clean(self):
+        data = super().clean()
+        programme = data.get("programme")
+        if not data.get("title") and not programme:
+            self.add_error("title", _("Enter a title, or choose the programme it comes from."))
+        if not data.get("path_code") and not (programme and programme.path_code):
+            self.add_error("path_code", _("Choose a path code, or a programme that has one."))
+        check_order(self, data, "starts_on", "ends_on", _("The end date is before the start date."))
+        return data
 
 
 class SessionForm(forms.ModelForm):
+    speaker = forms.ModelChoiceField(label=_("Speaker"), queryset=None, required=False)
+
     class Meta:
         model = Session
-        fields = ["held_on", "starts_at", "ends_at", "topic", "trainer", "place"]
+        fields = ["held_on", "starts_at", "ends_at", "topic", "trainer", "speaker", "place"]
         widgets = {"held_on": DateInput(), "starts_at": TimeInput(), "ends_at": TimeInput()}
         field_classes = {"trainer": UserChoiceField}
 
@@ -183,6 +229,19 @@ class SessionForm(forms.ModelForm):
         self.fields["held_on"].input_formats = DATE_FORMATS
         self.fields["trainer"].queryset = agency_users(agency, roles=["trainer"])
         self.fields["trainer"].required = False
+        self.fields["speaker"].queryset = Speaker.objects.for_agency(agency).filter(is_active=True)
+
+    def clean(self):
+        data = super().clean()
+        check_order(
+            self,
+            data,
+            "starts_at",
+            "ends_at",
+            _("The end time must be after the start time."),
+            strict=True,
+        )
+        return data
 
 
 class ReasonForm(forms.Form):
@@ -358,14 +417,7 @@ class GoalForm(forms.Form):
 
     def __init__(self, *args, agency, **kwargs):
         super().__init__(*args, **kwargs)
-        from .models import MentoringGoal
-
-        if any(f.name == "competency" for f in MentoringGoal._meta.get_fields()):
-            from binaasn.competencies.models import Competency
-
-            self.fields["competency"].queryset = Competency.objects.for_agency(agency).active()
-        else:
-            del self.fields["competency"]
+        self.fields["competency"].queryset = Competency.objects.for_agency(agency).active()
 
 
 class MeetingForm(forms.Form):
@@ -424,6 +476,11 @@ class ProjectGroupForm(forms.ModelForm):
             "Empty: the agency's choice in the learning settings."
         )
 
+    def clean(self):
+        data = super().clean()
+        check_order(self, data, "starts_on", "ends_on", _("The end date is before the start date."))
+        return data
+
     def clean_member_nips(self):
         return find_employees(
             self.agency, self.membership, self.cleaned_data["member_nips"], _("Members' NIPs")
@@ -456,6 +513,7 @@ class CriterionForm(forms.Form):
 
 
 class InternshipForm(forms.ModelForm):
+    partner = forms.ModelChoiceField(label=_("Partner institution"), queryset=None, required=False)
     employee_nip = EmployeeNipField(label=_("Intern's NIP"))
     internal_supervisor_nip = EmployeeNipField(
         label=_("Agency supervisor's NIP"),
@@ -466,6 +524,7 @@ class InternshipForm(forms.ModelForm):
     class Meta:
         model = Internship
         fields = [
+            "partner",
             "partner_name",
             "starts_on",
             "ends_on",
@@ -486,6 +545,14 @@ class InternshipForm(forms.ModelForm):
         self.agency, self.membership = agency, membership
         for name in ("starts_on", "ends_on"):
             self.fields[name].input_formats = DATE_FORMATS
+        self.fields["partner"].queryset = Partner.objects.for_agency(agency).filter(is_active=True)
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("partner") and not data.get("partner_name"):
+            self.add_error("partner", _("Choose the partner institution, or type its name."))
+        check_order(self, data, "starts_on", "ends_on", _("The end date is before the start date."))
+        return data
 
     def clean_employee_nip(self):
         found = find_employees(

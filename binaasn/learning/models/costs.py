@@ -5,18 +5,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from binaasn.core.tenancy import TenantModel
+from binaasn.planning.models import BudgetLine
 
-
-class CostCategory(models.TextChoices):
-    """The plan's budget categories, so planned and realized costs line up."""
-
-    HONORARIUM = "honorarium", _("Honorarium")
-    CONSUMPTION = "consumption", _("Consumption")
-    VENUE = "venue", _("Venue")
-    MATERIALS = "materials", _("Materials")
-    TRANSPORT = "transport", _("Transport")
-    ACCOMMODATION = "accommodation", _("Accommodation")
-    OTHER = "other", _("Other")
+# The plan's budget categories, so planned and realized costs line up.
+CostCategory = BudgetLine.Category
 
 
 class CostRealization(TenantModel):

@@ -22,10 +22,19 @@ class Internship(TenantModel):
         related_name="internships",
         verbose_name=_("employee"),
     )
+    partner = models.ForeignKey(
+        "planning.Partner",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("partner institution"),
+    )
     partner_name = models.CharField(
-        _("partner institution"),
+        _("partner institution (name)"),
         max_length=200,
         blank=True,
+        help_text=_("Filled from the partner; type it for a partner not in the list."),
     )
     starts_on = models.DateField(_("start date"))
     ends_on = models.DateField(_("end date"))
@@ -90,8 +99,7 @@ class Internship(TenantModel):
 
     @property
     def partner_display(self):
-        partner = getattr(self, "partner", None)
-        return str(partner) if partner else self.partner_name
+        return self.partner_name or (str(self.partner) if self.partner_id else "")
 
 
 class LogbookEntry(TenantModel):

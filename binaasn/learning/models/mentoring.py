@@ -56,6 +56,14 @@ class Mentorship(TenantModel):
 
 class MentoringGoal(TenantModel):
     mentorship = models.ForeignKey(Mentorship, on_delete=models.CASCADE, related_name="goals")
+    competency = models.ForeignKey(
+        "competencies.Competency",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("competency"),
+    )
     competency_name = models.CharField(_("competency"), max_length=200, blank=True)
     description = models.TextField(_("goal"))
     is_achieved = models.BooleanField(_("achieved"), default=False)
@@ -70,8 +78,7 @@ class MentoringGoal(TenantModel):
 
     @property
     def competency_label(self):
-        competency = getattr(self, "competency", None)
-        return str(competency) if competency else self.competency_name
+        return self.competency_name or (str(self.competency) if self.competency_id else "")
 
 
 class MentoringMeeting(TenantModel):

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from binaasn.core.tenancy import TenantModel, TenantQuerySet, tenant_manager
+from binaasn.planning import paths as planning_paths
 
 from .. import paths
 from .common import percent_validators, score_validators
@@ -55,9 +56,20 @@ class Offering(TenantModel):
         FINISHED = "finished", _("Finished")
         CANCELLED = "cancelled", _("Cancelled")
 
+    programme = models.ForeignKey(
+        "planning.Programme",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="offerings",
+        verbose_name=_("programme"),
+        help_text=_("Empty for an ad-hoc event outside the plan."),
+    )
     title = models.CharField(_("title"), max_length=200)
     path_code = models.CharField(_("path code"), max_length=5, choices=paths.PATH_CHOICES)
-    form = models.CharField(_("form"), max_length=12, choices=paths.FORM_CHOICES)
+    form = models.CharField(
+        _("development form"), max_length=30, choices=planning_paths.FORM_CHOICES, blank=True
+    )
     unit = models.ForeignKey(
         "people.OrgUnit",
         on_delete=models.PROTECT,
@@ -108,6 +120,9 @@ class Offering(TenantModel):
         related_name="+",
         verbose_name=_("trainers"),
     )
+    speakers = models.ManyToManyField(
+        "planning.Speaker", blank=True, related_name="offerings", verbose_name=_("speakers")
+    )
     signatory_name = models.CharField(_("signatory name"), max_length=200, blank=True)
     signatory_position = models.CharField(_("signatory position"), max_length=200, blank=True)
     signatory_nip = models.CharField(_("signatory NIP"), max_length=18, blank=True)
@@ -148,6 +163,10 @@ class Offering(TenantModel):
         return paths.label(self.path_code)
 
     @property
+    def track_label(self):
+        return dict(paths.FORM_CHOICES).get(paths.form_of(self.path_code), "")
+
+    @property
     def is_finished(self):
         return self.status == self.Status.FINISHED
 
@@ -171,6 +190,14 @@ class Session(TenantModel):
         blank=True,
         related_name="+",
         verbose_name=_("trainer"),
+    )
+    speaker = models.ForeignKey(
+        "planning.Speaker",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("speaker"),
     )
     place = models.CharField(_("place"), max_length=200, blank=True)
     reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)

@@ -26,8 +26,10 @@ def create_internship(internship, *, by):
                 % {"name": internship.employee.full_name}
             }
         )
-    if not internship.partner_name and not getattr(internship, "partner_id", None):
-        raise ValidationError({"partner_name": _("Name the partner institution.")})
+    if internship.partner_id and not internship.partner_name:
+        internship.partner_name = internship.partner.name
+    if not internship.partner_name:
+        raise ValidationError({"partner": _("Choose the partner institution, or type its name.")})
     if internship.internal_supervisor_id is None:
         internship.internal_supervisor = internship.employee.supervisor
     internship.created_by = by

@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from binaasn.planning import paths as planning_paths
+
 from .. import paths
 from ..models import Enrolment, Offering, Session
 from . import notifications
@@ -38,30 +40,72 @@ def _check_offering(offering):
         errors["registration_closes_on"] = _("Registration closes before it opens.")
     if not paths.is_valid(offering.path_code):
         errors["path_code"] = _("Choose a path code KL01–KL12 or NKL01–NKL13.")
+    elif not offering.form:
+        offering.form = default_form(offering.path_code)
+    else:
+        message = planning_paths.check_form_and_path(offering.form, offering.path_code)
+        if message:
+            errors["form"] = message
     if errors:
         raise ValidationError(errors)
-    offering.form = paths.form_of(offering.path_code)
+
+
+GENERIC_FORMS = {"project_based", "community_activity", "formal_education"}
+
+
+def default_form(path_code):
+    """The development form a path code usually stands for (planning's list)."""
+    for key, code in planning_paths.FORM_PATH.items():
+        if code == path_code and key not in GENERIC_FORMS:
+            return key
+    return (
+        "other_non_classical"
+        if paths.form_of(path_code) == paths.NON_CLASSICAL
+        else "other_classical"
+    )
+
+
+def apply_programme(offering, programme):
+    """Fill what the offering leaves empty from its planning programme: title, path code, form,
+    JP per participant. Returns the programme's speakers for an offering that has none yet."""
+    offering.programme = programme
+    if programme is None:
+        return []
+    if not offering.title:
+        offering.title = programme.title
+    if not offering.path_code and programme.path_code:
+        offering.path_code = programme.path_code
+    if not offering.form and programme.path_code == offering.path_code:
+        offering.form = programme.form
+    if offering.jp is None:
+        offering.jp = programme.jp_per_participant
+    return list(programme.speakers.all())
 
 
 @transaction.atomic
-def create_offering(offering, *, by, trainers=()):
-    """Save a new offering (built by the form); the form follows from the path code."""
+def create_offering(offering, *, by, trainers=(), speakers=None):
+    """Save a new offering (built by the form). Empty fields come from its programme; the
+    development form follows from the path code when not chosen."""
+    programme_speakers = apply_programme(offering, offering.programme)
     _check_offering(offering)
     offering.created_by = by
     offering.save()
     if trainers:
         offering.trainers.set(trainers)
+    offering.speakers.set(speakers if speakers else programme_speakers)
     return offering
 
 
 @transaction.atomic
-def update_offering(offering, *, by, changed_fields, trainers=None):
+def update_offering(offering, *, by, changed_fields, trainers=None, speakers=None):
     """Save changes; participants are told when dates or the venue change, and a larger quota
     moves the waitlist up."""
     _check_offering(offering)
     offering.save()
     if trainers is not None:
         offering.trainers.set(trainers)
+    if speakers is not None:
+        offering.speakers.set(speakers)
     promote_waitlist(offering)
     if {"starts_on", "ends_on", "venue", "online_url"} & set(changed_fields):
         context = {

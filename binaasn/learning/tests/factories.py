@@ -12,7 +12,7 @@ class OfferingFactory(factory.django.DjangoModelFactory):
 
     title = factory.Sequence(lambda n: f"Bimtek Pelayanan Publik Angkatan {n}")
     path_code = "KL10"
-    form = "klasikal"
+    form = "bimtek"
     starts_on = datetime.date(2026, 3, 2)
     ends_on = datetime.date(2026, 3, 4)
     venue = "Aula BKPSDM"

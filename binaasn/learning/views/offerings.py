@@ -108,18 +108,22 @@ def offering_list(request, agency):
 
 @role_required("admin", "operator")
 def offering_create(request, agency):
+    initial = {"organiser": request.agency.name}
+    programme_id = request.GET.get("programme", "")
+    if programme_id.isdigit():
+        initial["programme"] = int(programme_id)
     form = OfferingForm(
-        request.POST or None,
-        agency=request.agency,
-        membership=request.membership,
-        initial={"organiser": request.agency.name},
+        request.POST or None, agency=request.agency, membership=request.membership, initial=initial
     )
     if request.method == "POST" and form.is_valid():
         offering = form.save(commit=False)
         offering.agency = request.agency
         try:
             offering_services.create_offering(
-                offering, by=request.user, trainers=form.cleaned_data["trainers"]
+                offering,
+                by=request.user,
+                trainers=form.cleaned_data["trainers"],
+                speakers=form.cleaned_data["speakers"],
             )
         except ValidationError as error:
             attach_errors(form, error)
@@ -135,7 +139,7 @@ def offering_detail(request, agency, pk):
     membership = request.membership
     can_manage = access.can_manage_offering(membership, offering)
     can_run = access.can_run_offering(membership, request.user, offering)
-    sessions = list(offering.sessions.select_related("trainer"))
+    sessions = list(offering.sessions.select_related("trainer", "speaker"))
     counts = {
         row["status"]: row["n"]
         for row in Enrolment.objects.for_agency(request.agency)
@@ -152,6 +156,7 @@ def offering_detail(request, agency, pk):
         "can_run": can_run,
         "can_nominate": access.is_staff(membership),
         "trainers": list(offering.trainers.all()),
+        "speakers": list(offering.speakers.all()),
         "costs": [
             (CostRealization.Category(category).label, total)
             for category, total in (queries.offering_costs(offering) if can_manage else {}).items()
@@ -178,6 +183,7 @@ def offering_edit(request, agency, pk):
                 by=request.user,
                 changed_fields=form.changed_data,
                 trainers=form.cleaned_data["trainers"],
+                speakers=form.cleaned_data["speakers"],
             )
         except ValidationError as error:
             attach_errors(form, error)
