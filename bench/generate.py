@@ -52,14 +52,15 @@ def place(i):
 
 
 def bench_tree(employees, name):
-    """A Pemda whose tree grows with its staff: about one puskesmas per 120 employees, one
-    school per 25, one kecamatan (with two seksi) per 250, around fixed OPD."""
+    """A Pemda whose tree grows with its staff in the proportions of a kabupaten: per 1,000
+    ASN about 31 state primary schools (SD), 8 junior high schools (SMP), 3 puskesmas and
+    2 kecamatan (each with two seksi), around fixed OPD. 100,000 ASN make about 5,000 units."""
     from binaasn.people.demo import catalogue as c
 
-    n_puskesmas = max(2, round(employees / 120))
-    n_sd = max(2, round(employees / 40))
-    n_smp = max(1, round(employees / 70))
-    n_kecamatan = max(1, round(employees / 250))
+    n_puskesmas = max(2, round(employees / 380))
+    n_sd = max(2, round(employees / 32))
+    n_smp = max(1, round(employees / 130))
+    n_kecamatan = max(1, round(employees / 420))
     schools = [c.school(f"SD Negeri {i % 9 + 1} {place(i // 9)}", 11) for i in range(n_sd)]
     schools += [c.school(f"SMP Negeri {i % 4 + 1} {place(i // 4)}", 20) for i in range(n_smp)]
     return c.UnitSpec(name, c.KIND.PEMDA, children=[

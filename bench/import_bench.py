@@ -94,6 +94,8 @@ def run(rows, *, seed="1", preview=False, workdir=None):
         "raw_rows_per_second": round(raw_rate),
         "import_share_of_raw_speed": round(import_rate / raw_rate, 3),
         "raw_times_faster": round(raw_rate / import_rate, 1),
+        "import_rows_per_cpu_second": round(rows / timings["import_cpu_seconds"]),
+        "raw_rows_per_cpu_second": round(rows / timings["raw_cpu_seconds"]),
         "csv_megabytes": round(path.stat().st_size / 1e6, 1),
     }
 
