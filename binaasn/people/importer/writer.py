@@ -4,6 +4,8 @@ import contextlib
 
 from auditlog.context import set_actor
 from django.db import connection, transaction
+from django.db.models import CharField, OuterRef, Subquery, Value
+from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -57,13 +59,8 @@ def write_hierarchy(agency, plan, run, *, user=None):
 
 
 def _create_units(agency, planned):
-    """Create planned units in bulk, one tree level at a time: a level's parents have their ids
-    (and so their paths) before the level is written. Counted in the batch's audit entry."""
-    paths = dict(
-        OrgUnit.objects.for_agency(agency)
-        .filter(pk__in={unit.parent for unit in planned if isinstance(unit.parent, int)})
-        .values_list("pk", "path")
-    )
+    """Create planned units in bulk, one tree level at a time: a level's parents are written
+    (paths included) before the level. Counted in the batch's audit entry."""
     remaining = list(planned)
     while remaining:
         level = [
@@ -81,12 +78,29 @@ def _create_units(agency, planned):
         ]
         OrgUnit.objects.bulk_create(objects, batch_size=BATCH_SIZE)
         for unit, created in zip(level, objects, strict=True):
-            parent_path = paths[created.parent_id] if created.parent_id else "/"
-            created.path = paths[created.pk] = f"{parent_path}{created.pk}/"
-            created.depth = created.path.count("/") - 2
             unit.pk = created.pk
-        OrgUnit.objects.bulk_update(objects, ["path", "depth"], batch_size=BATCH_SIZE)
+        _set_paths(agency, [o.pk for o in objects if o.parent_id is None], root=True)
+        _set_paths(agency, [o.pk for o in objects if o.parent_id is not None], root=False)
         remaining = [unit for unit in remaining if unit.pk is None]
+
+
+def _set_paths(agency, ids, *, root):
+    """``path`` = the parent's path + own id (what OrgUnit.save does), for many units at once."""
+    if not ids:
+        return
+    own = Concat(Cast("pk", output_field=CharField()), Value("/"))
+    if root:
+        changes = {"path": Concat(Value("/"), own), "depth": Value(0)}
+    else:
+        parent = OrgUnit.objects.for_agency(agency).filter(pk=OuterRef("parent_id"))
+        changes = {
+            "path": Concat(Subquery(parent.values("path")[:1]), own),
+            "depth": Subquery(parent.values("depth")[:1]) + 1,
+        }
+    for start in range(0, len(ids), BATCH_SIZE):
+        OrgUnit.objects.for_agency(agency).filter(pk__in=ids[start : start + BATCH_SIZE]).update(
+            **changes
+        )
 
 
 def _create_positions(agency, planned):

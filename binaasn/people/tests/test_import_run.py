@@ -294,3 +294,25 @@ def test_missing_required_column_is_named(cast):
     )
     assert [(e.row, e.column) for e in result.errors] == [(1, "NAMA")]
     assert "NAMA" in result.errors[0].message
+
+
+def test_agency_without_a_tree_gets_a_root_and_its_opds(cast):
+    from binaasn.core.tests.factories import AgencyFactory
+
+    with scopes_disabled():
+        empty = AgencyFactory(name="Pemerintah Kabupaten Gamma", slug="gamma")
+    result = run_import(empty, VALID, "employees-sample.csv", dry_run=False, create_units=True)
+    assert result.created == 40
+    with scopes_disabled():
+        root = OrgUnit.objects.get(agency=empty, parent=None)
+        assert (root.name, root.kind, root.path, root.depth) == (
+            "Pemerintah Kabupaten Gamma",
+            "pemda",
+            f"/{root.pk}/",
+            0,
+        )
+        telaga = OrgUnit.objects.get(agency=empty, name="Puskesmas Telaga")
+        assert telaga.parent.name == "Dinas Kesehatan"
+        assert telaga.parent.parent == root
+        assert telaga.path == f"/{root.pk}/{telaga.parent.pk}/{telaga.pk}/"
+        assert telaga.depth == 2
