@@ -197,3 +197,13 @@ def import_cast(cast):
 @pytest.mark.parametrize("row", permission_rows_import.ROWS, ids=lambda r: r.url_name)
 def test_import_permission_rows(row, import_cast, client):
     check_permission_row(row, import_cast, client)
+
+
+def test_error_report_keeps_formula_like_text_as_text(cast, login):
+    client = login(cast.admin)
+    content = b'NIP BARU,NAMA\n12345,=HYPERLINK("http://x")\n'
+    detail, _job = follow_job(client, upload(client, content, "rumus.csv"))
+    response = client.get(url("import-error-report", pk=detail.context["run"].pk))
+    rows = load_workbook(io.BytesIO(response.content)).get_sheet_by_index(0).to_python()
+    assert rows[1][1] == '=HYPERLINK("http://x")'
+    assert "NIP BARU" in rows[1][2]
