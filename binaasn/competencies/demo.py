@@ -109,60 +109,60 @@ def _required_managerial(position):
 
 
 def _standards(agency):
-    national = list(Competency.objects.filter(agency__isnull=True, is_active=True))
-    technical = {c.name: c for c in Competency.objects.filter(agency=agency)}
-    written = 0
+    """A standard for every position that has none yet, written as one batch."""
+    national = list(Competency.objects.filter(agency__isnull=True, is_active=True).values_list("pk", flat=True))
+    technical = dict(Competency.objects.filter(agency=agency).values_list("name", "pk"))
     with_standard = set(PositionStandard.objects.for_agency(agency).values_list("position_id", flat=True))
+    standards = {}
     for position in Position.objects.for_agency(agency).filter(is_active=True).order_by("pk"):
         if position.pk in with_standard:
             continue
         level = _required_managerial(position)
-        levels = {c: level for c in national}
+        levels = {pk: level for pk in national}
         for name, _group, _code, types, tech_level in TECHNICAL.get(agency.slug, []):
             if position.position_type in types and name in technical:
                 levels[technical[name]] = tech_level
-        services.set_position_standards(position, levels)
-        written += 1
-    return written
+        standards[position.pk] = levels
+    if standards:
+        services.set_standards_in_bulk(agency, standards)
+    return len(standards)
 
 
 def _assessments(agency, today):
+    """Supervisor assessments of every ASN with a standard, some self-assessments, and
+    assessment-centre results of the senior posts; one batch."""
     if Assessment.objects.for_agency(agency).exists():
         return 0
     rng = _rng(agency, "assessments")
     standards = {}
-    for position_id, competency_id, level in PositionStandard.objects.for_agency(agency).values_list(
+    for position_id, competency_id, level in PositionStandard.objects.for_agency(agency).order_by("pk").values_list(
         "position_id", "competency_id", "required_level"
     ):
         standards.setdefault(position_id, []).append((competency_id, level))
-    competencies = {c.pk: c for c in Competency.objects.for_agency(agency)}
+    national = set(Competency.objects.filter(agency__isnull=True).values_list("pk", flat=True))
     employees = (
         Employee.objects.for_agency(agency).active().filter(position__isnull=False)
         .select_related("position", "supervisor").order_by("pk")
     )
     supervisor_day = datetime.date(today.year, 1, 15)
-    count = 0
+    entries = []
     for employee in employees:
         required = standards.get(employee.position_id, [])
         if not required:
             continue
         levels = {}
         for competency_id, level in required:
-            shift = rng.choice([-2, -1, -1, 0, 0, 0, 1])
-            levels[competencies[competency_id]] = min(5, max(1, level + shift))
+            levels[competency_id] = min(5, max(1, level + rng.choice([-2, -1, -1, 0, 0, 0, 1])))
         assessor = employee.supervisor.full_name if employee.supervisor_id else "Tim Penilai BKPSDM"
-        services.record_assessment(employee, source="supervisor", assessed_on=supervisor_day, levels=levels, assessor=assessor)
-        count += 1
+        entries.append((employee.pk, "supervisor", supervisor_day, levels, assessor))
         if rng.random() < 0.3:
-            own = {c: min(5, value + rng.choice([0, 0, 1])) for c, value in levels.items()}
-            services.record_assessment(employee, source="self", assessed_on=supervisor_day + datetime.timedelta(days=7), levels=own)
+            own = {pk: min(5, value + rng.choice([0, 0, 1])) for pk, value in levels.items()}
+            entries.append((employee.pk, "self", supervisor_day + datetime.timedelta(days=7), own, employee.full_name))
         if employee.position.position_type in ("jpt_pratama", "administrator") and rng.random() < 0.7:
-            centre = {c: value for c, value in levels.items() if c.agency_id is None}
-            services.record_assessment(
-                employee, source="assessment_centre", assessed_on=datetime.date(today.year - 1, 10, 1),
-                levels=centre, assessor="UPT Penilaian Kompetensi BKN",
-            )
-    return count
+            centre = {pk: value for pk, value in levels.items() if pk in national}
+            entries.append((employee.pk, "assessment_centre", datetime.date(today.year - 1, 10, 1), centre, "UPT Penilaian Kompetensi BKN"))
+    services.record_assessments_in_bulk(agency, entries)
+    return len({entry[0] for entry in entries})
 
 
 def seed(agency, today=None):

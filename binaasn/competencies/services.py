@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from binaasn.core.models import AuditEntry
 from binaasn.people.models import Position
 
 from . import profile as profile_rules
@@ -239,3 +240,94 @@ def refresh_current_levels(employee):
         ]
     )
     return current
+
+
+# --- batches (demo data, imports of assessment results) -------------------------------------
+
+
+def _log_batch(agency, summary, counts, by=None):
+    """One audit entry for a whole batch, as bulk work in the project does."""
+    return AuditEntry.objects.log_create(
+        agency,
+        force_log=True,
+        action=AuditEntry.Action.CREATE,
+        changes={name: ["", str(value)] for name, value in counts.items()},
+        changes_text=summary,
+        additional_data={"agency": agency.pk, "summary": summary},
+        **({"actor": by} if by is not None and by.is_authenticated else {}),
+    )
+
+
+@transaction.atomic
+def set_standards_in_bulk(agency, standards, *, by=None):
+    """Replace the standards of many positions at once: ``{position_id: {competency_id:
+    level}}``; one audit entry for the batch."""
+    rows = []
+    for position_id, levels in standards.items():
+        for competency_id, level in levels.items():
+            if not 1 <= int(level) <= 5:
+                raise ValidationError(_("The level must be a whole number from 1 to 5."))
+            rows.append(
+                PositionStandard(agency=agency, position_id=position_id, competency_id=competency_id, required_level=int(level))
+            )
+    PositionStandard.objects.for_agency(agency).filter(position_id__in=list(standards)).delete()
+    PositionStandard.objects.bulk_create(rows, batch_size=2000)
+    counts = {"positions": len(standards), "standards": len(rows)}
+    _log_batch(agency, _("Position standards written in one batch: %(positions)d positions, %(standards)d required levels.") % counts, counts, by)
+    return len(rows)
+
+
+@transaction.atomic
+def record_assessments_in_bulk(agency, entries, *, by=None):
+    """Record many assessments at once and refresh the profiles of the ASN concerned.
+
+    ``entries``: (employee_id, source, assessed_on, {competency_id: level}, assessor). One audit
+    entry for the batch.
+    """
+    entries = [entry for entry in entries if entry[3]]
+    assessments = [
+        Assessment(agency=agency, employee_id=employee_id, source=source, assessed_on=day, assessor=assessor, created_by=by)
+        for employee_id, source, day, _levels, assessor in entries
+    ]
+    Assessment.objects.bulk_create(assessments, batch_size=2000)
+    scores = []
+    for assessment, (_employee, _source, _day, levels, _assessor) in zip(assessments, entries, strict=True):
+        for competency_id, level in levels.items():
+            if not 1 <= int(level) <= 5:
+                raise ValidationError(_("The level must be a whole number from 1 to 5."))
+            scores.append(AssessmentScore(agency=agency, assessment_id=assessment.pk, competency_id=competency_id, level=int(level)))
+    AssessmentScore.objects.bulk_create(scores, batch_size=5000)
+    employee_ids = sorted({entry[0] for entry in entries})
+    refresh_current_levels_in_bulk(agency, employee_ids)
+    counts = {"assessments": len(assessments), "scores": len(scores), "asn": len(employee_ids)}
+    _log_batch(agency, _("Assessments recorded in one batch: %(assessments)d assessments with %(scores)d levels for %(asn)d ASN.") % counts, counts, by)
+    return len(assessments)
+
+
+def refresh_current_levels_in_bulk(agency, employee_ids, chunk=2000):
+    """``refresh_current_levels`` for many employees, a chunk at a time."""
+    for start in range(0, len(employee_ids), chunk):
+        ids = employee_ids[start : start + chunk]
+        by_employee = {}
+        rows = (
+            AssessmentScore.objects.for_agency(agency)
+            .filter(assessment__employee_id__in=ids)
+            .values_list(
+                "assessment__employee_id", "competency_id", "assessment__source",
+                "assessment__assessed_on", "assessment_id", "level",
+            )
+        )
+        for employee_id, *score in rows:
+            by_employee.setdefault(employee_id, []).append(tuple(score))
+        CurrentLevel.objects.for_agency(agency).filter(employee_id__in=ids).delete()
+        CurrentLevel.objects.bulk_create(
+            [
+                CurrentLevel(
+                    agency=agency, employee_id=employee_id, competency_id=competency_id,
+                    level=level, source=source, assessed_on=assessed_on,
+                )
+                for employee_id, scores in by_employee.items()
+                for competency_id, (level, source, assessed_on) in profile_rules.current_profile(scores).items()
+            ],
+            batch_size=5000,
+        )

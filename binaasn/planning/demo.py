@@ -193,7 +193,9 @@ def _campaign(agency, year, today):
     # The needs questionnaire goes to the demo's largest OPD (or the whole kecamatan).
     root = OrgUnit.objects.for_agency(agency).filter(depth=0).order_by("pk").first()
     target = _unit(agency, "Dinas Kesehatan") or root
-    services.publish_needs_questionnaire(campaign, units=[target], closes_on=today + datetime.timedelta(days=1))
+    services.publish_needs_questionnaire(
+        campaign, units=[target], closes_on=today + datetime.timedelta(days=1), send_emails=False
+    )
     rng = _rng(agency, "needs-questionnaire")
     questionnaire = campaign.questionnaire
     grid = questionnaire.questions.get(code="needs")

@@ -125,9 +125,12 @@ def prepare_needs_questionnaire(campaign, *, by=None, closes_on=None):
 
 
 @transaction.atomic
-def publish_needs_questionnaire(campaign, *, units, ask_supervisors=True, closes_on=None, by=None, base_url=""):
+def publish_needs_questionnaire(
+    campaign, *, units, ask_supervisors=True, closes_on=None, by=None, base_url="", send_emails=True
+):
     """Invite the ASN of ``units`` (and their supervisors about them) and open the
-    questionnaire; the campaign then collects answers."""
+    questionnaire; the campaign then collects answers. Invitees with an e-mail address get one
+    unless ``send_emails`` is False (demo data)."""
     if not units:
         raise ValidationError({"units": _("Choose at least one unit whose ASN will answer.")})
     questionnaire = campaign.questionnaire or prepare_needs_questionnaire(campaign, by=by, closes_on=closes_on)
@@ -139,9 +142,10 @@ def publish_needs_questionnaire(campaign, *, units, ask_supervisors=True, closes
         supervisors_of=list(units) if ask_supervisors else [],
         by=by,
         base_url=base_url,
+        send_emails=send_emails,
     )
     if questionnaire.is_draft:
-        surveys.publish(questionnaire, by=by, base_url=base_url)
+        surveys.publish(questionnaire, by=by, base_url=base_url, send_emails=send_emails)
     campaign.status = Campaign.Status.COLLECTING
     campaign.save(update_fields=["status"])
     return result
