@@ -13,12 +13,12 @@ from django_scopes import scope
 from binaasn.people.models import Employee, ImportRun
 
 from .hierarchy import hierarchy_columns, plan_hierarchy
-from .plan import UNCHANGED, describe_target, make_plan
+from .plan import describe_target, make_plan
 from .reader import ImportFileError, read_sheet
 from .result import ImportResult, RowError
 from .writer import write_hierarchy, write_plan
 
-__all__ = ["ImportResult", "RowError", "run_import"]
+__all__ = ["ImportFileError", "ImportResult", "RowError", "read_sheet", "run_import"]
 
 PREVIEW_LIMIT = 500
 
@@ -172,7 +172,3 @@ def build_preview(sheet, plan):
         "units_to_create": [unit.describe() for unit in plan.units.planned],
         "positions_to_create": [p.describe() for p in plan.positions.planned.values()],
     }
-
-
-# Re-exported for the views and tests.
-__all__ += ["UNCHANGED", "ImportFileError", "read_sheet"]

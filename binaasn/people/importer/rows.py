@@ -148,6 +148,29 @@ class RowChecker:
             errors.append(RowError(number, name_in_file(column), str(message), code))
 
         values = {}
+        nip = self._nip_and_name(nip_cell, name_cell, values, fail)
+        status = self._status(
+            status_cell, kedudukan_id, kedudukan_name, jenis_pegawai, cpns_pns, fail
+        )
+        parts = self._person(nip, birth_cell, gender_cell, status, values, fail)
+        self._rank(gol_name, gol_id, values["status"], values, fail)
+        self._dates_and_texts(cells, parts, values, fail)
+        self._education(edu_name, edu_id, year_cell, values, fail)
+        self._contact(nik_cell, phone_cell, email_cell, email_gov, values, fail)
+        unit = position = UNCHANGED
+        if self.has_units:
+            unit = self._answer(
+                self.unit_answers, self._unit, (opd_id, opd_name, unit_id, unit_name), fail
+            )
+        if self.has_position:
+            key = (position_id, position_name, jenis_id, jenis_name, eselon_id, eselon_name, unit)
+            position = self._answer(self.position_answers, self._position, key, fail)
+        if errors:
+            return None, errors
+        return Record(number, nip, values, unit, position), errors
+
+    @staticmethod
+    def _nip_and_name(nip_cell, name_cell, values, fail):
         nip = nip_cell.strip().lstrip("'").replace(" ", "") if nip_cell.__class__ is str else None
         if nip is None:
             try:
@@ -162,8 +185,23 @@ class RowChecker:
         elif len(name) > 200:
             fail("NAMA", _("The name is longer than 200 characters."), "too_long")
         values["name"] = name
+        return nip
 
-        birth_date = gender = status = None
+    def _status(self, status_cell, kedudukan_id, kedudukan_name, jenis_pegawai, cpns_pns, fail):
+        """Our STATUS PEGAWAI column first, then SIASN's KEDUDUKAN HUKUM / STATUS CPNS PNS."""
+        try:
+            status = self.status_word(status_cell)
+        except ValueError as error:
+            fail("STATUS PEGAWAI", error, "bad_status")
+            status = None
+        if status is None:
+            status = self.status_from_siasn(kedudukan_id, kedudukan_name, jenis_pegawai, cpns_pns)
+        return status
+
+    def _person(self, nip, birth_cell, gender_cell, status, values, fail):
+        """Birth date and gender, the NIP checked against them and the status (DOMAIN.md, NIP);
+        what the file leaves blank comes from the NIP. Returns the NIP's parts or None."""
+        birth_date = gender = None
         try:
             birth_date = self.date(birth_cell)
         except ValueError as error:
@@ -175,13 +213,6 @@ class RowChecker:
             gender = self.gender(gender_cell)
         except ValueError as error:
             fail("JENIS KELAMIN", error, "bad_gender")
-        try:
-            status = self.status_word(status_cell)
-        except ValueError as error:
-            fail("STATUS PEGAWAI", error, "bad_status")
-        if status is None:
-            status = self.status_from_siasn(kedudukan_id, kedudukan_name, jenis_pegawai, cpns_pns)
-
         parts = None
         if nip:
             try:
@@ -199,7 +230,9 @@ class RowChecker:
         values["birth_date"] = birth_date
         values["gender"] = gender
         values["status"] = status
+        return parts
 
+    def _rank(self, gol_name, gol_id, status, values, fail):
         try:
             golongan = self.golongan(gol_name, gol_id, status)
         except ValueError as error:
@@ -208,6 +241,7 @@ class RowChecker:
             if golongan:
                 values["golongan"] = golongan
 
+    def _dates_and_texts(self, cells, parts, values, fail):
         if self.date_fields:
             for (column, field), cell in zip(
                 self.date_fields, self.read_dates(cells), strict=False
@@ -221,7 +255,6 @@ class RowChecker:
                         values[field] = value
         if "tmt_cpns" not in values and parts is not None and parts.appointment_month:
             values["tmt_cpns"] = datetime.date(parts.appointment_year, parts.appointment_month, 1)
-
         if self.text_fields:
             for (column, field, limit), cell in zip(
                 self.text_fields, self.read_text(cells), strict=False
@@ -229,13 +262,11 @@ class RowChecker:
                 value = text(cell)
                 if value:
                     if len(value) > limit:
-                        fail(
-                            column,
-                            _("The text is longer than %(n)d characters.") % {"n": limit},
-                            "too_long",
-                        )
+                        message = _("The text is longer than %(n)d characters.") % {"n": limit}
+                        fail(column, message, "too_long")
                     values[field] = value
 
+    def _education(self, edu_name, edu_id, year_cell, values, fail):
         try:
             level = self.education(edu_name, edu_id)
         except ValueError as error:
@@ -251,27 +282,16 @@ class RowChecker:
             if year:
                 values["graduation_year"] = year
 
-        self._contact(nik_cell, phone_cell, email_cell, email_gov, values, fail)
-        unit = position = UNCHANGED
-        if self.has_units:
-            key = (opd_id, opd_name, unit_id, unit_name)
-            found = self.unit_answers.get(key)
-            if found is None:
-                found = self.unit_answers[key] = self._unit(*map(text, key))
-            unit, error = found
-            if error is not None:
-                fail(*error)
-        if self.has_position:
-            key = (position_id, position_name, jenis_id, jenis_name, eselon_id, eselon_name, unit)
-            found = self.position_answers.get(key)
-            if found is None:
-                found = self.position_answers[key] = self._position(*key)
-            position, error = found
-            if error is not None:
-                fail(*error)
-        if errors:
-            return None, errors
-        return Record(number, nip, values, unit, position), errors
+    @staticmethod
+    def _answer(answers, find, key, fail):
+        """A unit's or position's match, looked up once per distinct set of raw cells."""
+        found = answers.get(key)
+        if found is None:
+            found = answers[key] = find(*key)
+        target, error = found
+        if error is not None:
+            fail(*error)
+        return target
 
     @staticmethod
     def _contact(nik_cell, phone_cell, email_cell, email_gov, values, fail):
@@ -313,6 +333,7 @@ class RowChecker:
 
     def _unit(self, opd_id, opd_name, unit_id, unit_name):
         """(unit, error) where error is None or the (column, message, code) to report."""
+        opd_id, opd_name, unit_id, unit_name = map(text, (opd_id, opd_name, unit_id, unit_name))
         if not (opd_id or opd_name or unit_id or unit_name):
             return UNCHANGED, None
         unit, error, which = self.units.match(opd_id, opd_name, unit_id, unit_name)
