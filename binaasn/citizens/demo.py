@@ -184,7 +184,7 @@ def _answers(agency, unit, level, users, today):
                 occupation=_pick(rng, OCCUPATION),
                 service=rng.choice(services),
                 suggestion=rng.choice(SUGGESTIONS) if rng.random() < 0.15 else "",
-            )
+            ).pack_answers()
         )
     SkmResponse.objects.bulk_create(rows, batch_size=500)
     return len(rows)

@@ -189,14 +189,16 @@ def _answer_field(number):
     )
 
 
-def _pair(low, high):
-    """Two answers in one 64-bit integer (low + high·2³²): the agency aggregate then reads five
-    numbers per row instead of nine, and the sums stay separable up to 500 million answers."""
-    return models.GeneratedField(
-        expression=F(low) + F(high) * ikm.PAIR_BASE,
-        output_field=models.BigIntegerField(),
-        db_persist=True,
-    )
+def _pair_field():
+    return models.BigIntegerField(editable=False, default=0)
+
+
+PAIRS = (
+    ("pair_12", "u1", "u2"),
+    ("pair_34", "u3", "u4"),
+    ("pair_56", "u5", "u6"),
+    ("pair_78", "u7", "u8"),
+)
 
 
 class SkmResponse(TenantModel):
@@ -227,10 +229,13 @@ class SkmResponse(TenantModel):
     u7 = _answer_field(7)
     u8 = _answer_field(8)
     u9 = _answer_field(9)
-    pair_12 = _pair("u1", "u2")
-    pair_34 = _pair("u3", "u4")
-    pair_56 = _pair("u5", "u6")
-    pair_78 = _pair("u7", "u8")
+    # Two answers in one integer (low + high·2³²), kept equal to u1…u8 by check constraints:
+    # the agency aggregate reads five numbers per row from an index instead of nine, and the
+    # sums stay separable up to 500 million answers (see ikm.unpack_pair and bench/ikm_bench.py).
+    pair_12 = _pair_field()
+    pair_34 = _pair_field()
+    pair_56 = _pair_field()
+    pair_78 = _pair_field()
     age_group = models.CharField(_("age group"), max_length=5, choices=AgeGroup.choices, blank=True)
     gender = models.CharField(_("gender"), max_length=1, choices=Gender.choices, blank=True)
     education = models.CharField(
@@ -265,6 +270,13 @@ class SkmResponse(TenantModel):
                 )
                 for n in range(1, 10)
             ],
+            *[
+                models.CheckConstraint(
+                    condition=Q(**{pair: F(low) + F(high) * ikm.PAIR_BASE}),
+                    name=f"skm_response_{pair}_packed",
+                )
+                for pair, low, high in PAIRS
+            ],
         ]
         indexes = [
             # Covers the agency aggregate: the sums are read from the index alone.
@@ -286,6 +298,16 @@ class SkmResponse(TenantModel):
 
     def __str__(self):
         return f"{self.unit} {self.answered_on}"
+
+    def pack_answers(self):
+        """Fill the packed pairs from u1…u8 (``save`` does it; call it before bulk_create)."""
+        for pair, low, high in PAIRS:
+            setattr(self, pair, getattr(self, low) + getattr(self, high) * ikm.PAIR_BASE)
+        return self
+
+    def save(self, *args, **kwargs):
+        self.pack_answers()
+        super().save(*args, **kwargs)
 
     @property
     def answers(self):

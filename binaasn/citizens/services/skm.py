@@ -61,7 +61,7 @@ def _build_response(unit, answered_on, answers, profile, source, client_uuid=Non
         entered_by=by,
         **answers,
         **profile,
-    )
+    ).pack_answers()
 
 
 def record_response(unit, *, answers, profile, source, answered_on=None, client_uuid=None, by=None):

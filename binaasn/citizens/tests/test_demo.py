@@ -1,8 +1,8 @@
 """The public-participation demo on a real demo agency (people step first)."""
 
 import pytest
-from django.utils import timezone
 from django.urls import reverse
+from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
 from binaasn.citizens import demo, queries

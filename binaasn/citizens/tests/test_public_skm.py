@@ -281,3 +281,25 @@ def test_public_index_links_every_active_unit(client, dukcapil_unit, puskesmas_u
 def test_another_agencys_unit_is_not_found_under_this_agency(client, cast, dukcapil_unit):
     url = reverse("citizens_public:skm", kwargs={"public_agency": "beta", "code": "DISDUKCAPIL"})
     assert client.get(url).status_code == 404
+
+
+def test_each_visitor_gets_a_fresh_submission_id_and_a_working_csrf_token(dukcapil_unit):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    first = client.get(survey_url(dukcapil_unit)).content.decode()
+    second = client.get(survey_url(dukcapil_unit)).content.decode()
+    ids = [re.search(r'name="submission_id" value="([^"]+)"', html)[1] for html in (first, second)]
+    assert ids[0] != ids[1] and all(uuid.UUID(i) for i in ids)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', second)[1]
+    data = {**ANSWERS, **PROFILE, "submission_id": ids[1], "csrfmiddlewaretoken": token}
+    assert client.post(survey_url(dukcapil_unit), data).status_code == 302
+    assert len(stored(dukcapil_unit)) == 1
+
+
+def test_renaming_a_unit_shows_at_once_on_its_survey_page(client, dukcapil_unit):
+    client.get(survey_url(dukcapil_unit))
+    with scopes_disabled():
+        dukcapil_unit.name = "Disdukcapil Kabupaten Alpha"
+        dukcapil_unit.save()
+    assert "Disdukcapil Kabupaten Alpha" in client.get(survey_url(dukcapil_unit)).content.decode()

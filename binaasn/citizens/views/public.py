@@ -3,12 +3,16 @@
 
 import datetime
 import json
+import time
+import uuid
 
 from django.core.exceptions import ValidationError
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
@@ -55,31 +59,59 @@ def index(request, public_agency):
 
 def skm_form(request, public_agency, code):
     unit = _public_unit(request, code)
-    form = SkmForm(request.POST or None, unit=unit)
-    if request.method == "POST":
-        if not ratelimit.allow(request, "skm"):
-            return _too_many(request)
-        thanks = redirect(
-            "citizens_public:skm-thanks", public_agency=request.agency.slug, code=unit.public_code
-        )
-        if form.is_bot:
-            return thanks  # say nothing to a robot
-        if form.is_valid():
-            if ratelimit.seen_recently(request, f"skm:{unit.pk}", form.fingerprint()):
-                return thanks  # the same answers again from the same client: already stored
-            try:
-                skm_services.record_response(
-                    unit,
-                    answers=form.answers(),
-                    profile=form.profile(),
-                    source=SkmResponse.Source.ONLINE,
-                    client_uuid=form.cleaned_data.get("submission_id"),
-                )
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                return thanks
-    return render(request, "citizens/public/skm_form.html", {"unit": unit, "form": form})
+    if request.method != "POST":
+        return HttpResponse(_survey_page(request, unit))
+    if not ratelimit.allow(request, "skm"):
+        return _too_many(request)
+    form = SkmForm(request.POST, unit=unit)
+    thanks = redirect(
+        "citizens_public:skm-thanks", public_agency=request.agency.slug, code=unit.public_code
+    )
+    if form.is_bot:
+        return thanks  # say nothing to a robot
+    if form.is_valid():
+        if ratelimit.seen_recently(request, f"skm:{unit.pk}", form.fingerprint()):
+            return thanks  # the same answers again from the same client: already stored
+        try:
+            skm_services.record_response(
+                unit,
+                answers=form.answers(),
+                profile=form.profile(),
+                source=SkmResponse.Source.ONLINE,
+                client_uuid=form.cleaned_data.get("submission_id"),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return thanks
+    context = {"unit": unit, "form": form, "csrf_value": get_token(request)}
+    return render(request, "citizens/public/skm_form.html", context)
+
+
+# The empty survey page is the same for every visitor but for two values; it is rendered once
+# per unit and language and those two are filled in per request (bench/skm_page_bench.py).
+CSRF_MARK = "csrf-value-to-fill-in-5b1e"
+SUBMISSION_MARK = "submission-id-to-fill-in-5b1e"
+PAGE_CACHE_SECONDS = 300
+_page_cache = {}
+
+
+def _survey_page(request, unit):
+    agency = request.agency
+    key = (agency.pk, agency.name, agency.slug, unit.pk, unit.name, unit.public_code, unit.services,
+           translation.get_language())  # fmt: skip
+    cached = _page_cache.get(key)
+    now = time.monotonic()
+    if cached is None or cached[0] < now:
+        form = SkmForm(unit=unit, initial={"submission_id": SUBMISSION_MARK})
+        context = {"unit": unit, "form": form, "agency": agency, "csrf_value": CSRF_MARK}
+        html = render_to_string("citizens/public/skm_form.html", context)
+        if len(_page_cache) > 500:
+            _page_cache.clear()
+        cached = _page_cache[key] = (now + PAGE_CACHE_SECONDS, html)
+    return (
+        cached[1].replace(CSRF_MARK, get_token(request)).replace(SUBMISSION_MARK, str(uuid.uuid4()))
+    )
 
 
 def skm_thanks(request, public_agency, code):
