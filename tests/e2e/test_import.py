@@ -5,7 +5,7 @@ from pathlib import Path
 from playwright.sync_api import expect
 from python_calamine import load_workbook
 
-from tests.e2e.conftest import log_in
+from tests.e2e.conftest import axe_violations, log_in
 
 DATA = Path(__file__).resolve().parents[2] / "binaasn" / "people" / "tests" / "data"
 IMMEDIATE = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
@@ -56,3 +56,16 @@ def test_admin_imports_employees_in_the_browser(cast, page, transactional_db, se
     expect(page.get_by_text("Agus Kurniawan").first).to_be_visible()
     page.goto("/alpha/pegawai/?q=Hasna")
     expect(page.get_by_text("Hasna Santoso").first).to_be_visible()
+
+
+def test_import_pages_have_no_serious_accessibility_problems(
+    cast, new_page, transactional_db, settings
+):
+    settings.TASKS = IMMEDIATE
+    page = new_page(bypass_csp=True)
+    log_in(page, cast.admin.username, cast.password)
+    page.goto("/alpha/pegawai/impor/")
+    assert axe_violations(page) == []
+    upload(page, DATA / "employees-sample-with-errors.csv")
+    expect(page.locator("#import-errors")).to_be_visible()
+    assert axe_violations(page) == []

@@ -73,6 +73,10 @@ def test_admin_previews_then_commits_the_valid_file(cast, login):
     assert committed.context["run"].status == ImportRun.Status.COMMITTED
     assert 'id="commit-import"' not in committed.content.decode()
     assert count(cast.a) == before + 40
+    again = client.post(url("import-detail", pk=run.pk))  # a second click commits nothing new
+    assert again.status_code == 302
+    assert again["Location"] == url("import-detail", pk=run.pk)
+    assert 'id="commit-import"' not in client.get(again["Location"]).content.decode()
 
 
 def test_file_with_errors_lists_rejected_rows_and_cannot_be_committed(cast, login):

@@ -66,6 +66,10 @@ def _enqueue_import(request, *, file_name, create_units, dry_run, upload=None, s
     job.save()
     result = import_employees_job.enqueue(job.pk)
     Job.objects.for_agency(request.agency).filter(pk=job.pk).update(task_id=result.id)
+    return job
+
+
+def _to_job(request, job):
     return redirect("core:job-detail", agency=request.agency.slug, pk=job.pk)
 
 
@@ -75,13 +79,14 @@ def import_start(request, agency):
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         file_name = os.path.basename(upload.name or "impor.csv")[-150:] or "impor.csv"
-        return _enqueue_import(
+        job = _enqueue_import(
             request,
             file_name=file_name,
             create_units=form.cleaned_data["create_units"],
             dry_run=True,
             upload=upload,
         )
+        return _to_job(request, job)
     runs = ImportRun.objects.for_agency(request.agency).select_related("created_by")[:10]
     return render(request, "people/import_start.html", {"form": form, "runs": runs})
 
@@ -98,6 +103,7 @@ def _can_commit(run):
         and run.is_dry_run
         and run.job is not None
         and bool(run.job.input_file)
+        and "commit_job" not in (run.preview or {})
     )
 
 
@@ -108,13 +114,17 @@ def import_detail(request, agency, pk):
         if not _can_commit(run):
             messages.error(request, _("This preview cannot be committed; upload the file again."))
             return redirect("people:import-detail", agency=request.agency.slug, pk=run.pk)
-        return _enqueue_import(
+        job = _enqueue_import(
             request,
             file_name=run.file_name,
             create_units=run.create_units,
             dry_run=False,
             stored_name=run.job.input_file.name,
         )
+        # A preview is committed once; a second click finds the button gone.
+        run.preview = {**(run.preview or {}), "commit_job": job.pk}
+        run.save(update_fields=["preview"])
+        return _to_job(request, job)
     preview = run.preview or {}
     context = {
         "run": run,
