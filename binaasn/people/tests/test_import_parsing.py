@@ -343,3 +343,12 @@ def test_phone_typed_as_a_number_in_excel_gets_its_leading_zero_back(cast):
     assert imported(cast, buffer.getvalue(), name="hp.xlsx").errors == []
     with scopes_disabled():
         assert Employee.objects.get(agency=cast.a, nip=nip).phone == "081234567890"
+
+
+def test_csv_saved_by_excel_in_windows_encoding_is_read(cast):
+    nip = compose_nip(datetime.date(1990, 1, 2), "L", 1, tmt=datetime.date(2015, 3, 1))
+    content = f"NIP BARU;NAMA;TEMPAT LAHIR\n{nip};René Pakaya;Gorontalo\n".encode("cp1252")
+    assert imported(cast, content).errors == []
+    with scopes_disabled():
+        employee = Employee.objects.get(agency=cast.a, nip=nip)
+    assert (employee.name, employee.birth_place) == ("René Pakaya", "Gorontalo")
