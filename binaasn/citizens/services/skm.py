@@ -8,6 +8,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from binaasn.core.models import AuditEntry
+
 from .. import ikm
 from ..models import Education, HistoricalIkm, Occupation, SkmResponse, age_group_for
 
@@ -101,8 +103,9 @@ def _existing(unit, client_uuid):
 
 
 @transaction.atomic
-def import_responses(unit, rows, *, by=None):
-    """Write already validated rows (see ``imports.parse_skm_file``) in one transaction."""
+def import_responses(unit, rows, *, by=None, file_name=""):
+    """Write already validated rows (see ``imports.parse_skm_file``) in one transaction, with one
+    audit entry for the batch."""
     objects = [
         _build_response(
             unit,
@@ -115,7 +118,52 @@ def import_responses(unit, rows, *, by=None):
         for row in rows
     ]
     SkmResponse.objects.bulk_create(objects, batch_size=1000)
+    summary = _("SKM import %(file)s: %(n)d answers for %(unit)s.") % {
+        "file": file_name or "-",
+        "n": len(objects),
+        "unit": unit.name,
+    }
+    _audit(
+        unit,
+        by,
+        AuditEntry.Action.UPDATE,
+        {"skm_answers_imported": ["", str(len(objects))]},
+        summary,
+    )
     return len(objects)
+
+
+def _audit(instance, by, action, changes, summary):
+    return AuditEntry.objects.log_create(
+        instance,
+        force_log=True,
+        action=action,
+        actor=by,
+        changes=changes,
+        changes_text=summary,
+        additional_data={"agency": instance.agency_id, "summary": summary},
+    )
+
+
+@transaction.atomic
+def delete_typed_response(response, *, by):
+    """Remove a survey that staff typed in or imported by mistake (answers the public gave
+    themselves are never deleted); the deletion is audited."""
+    if response.source in (SkmResponse.Source.ONLINE, SkmResponse.Source.KIOSK):
+        raise ValidationError(_("Answers the public gave themselves cannot be deleted."))
+    summary = _("SKM answer of %(date)s for %(unit)s deleted (%(answers)s).") % {
+        "date": response.answered_on.strftime("%d-%m-%Y"),
+        "unit": response.unit.name,
+        "answers": ",".join(str(a) for a in response.answers),
+    }
+    _audit(
+        response,
+        by,
+        AuditEntry.Action.DELETE,
+        {"answers": [",".join(map(str, response.answers)), ""]},
+        summary,
+    )
+    response.delete()
 
 
 @transaction.atomic

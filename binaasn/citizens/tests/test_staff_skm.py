@@ -328,3 +328,30 @@ def test_unit_page_offers_the_kiosk_link_to_staff_who_manage(cast, login, dukcap
     assert "/publik/alpha/skm/DISDUKCAPIL/kios/" in html
     html = login(cast.leader).get(url("unit-detail", pk=dukcapil_unit.pk)).content.decode()
     assert "/kios/" not in html
+
+
+def test_an_import_writes_one_audit_entry_for_the_batch(cast, login, dukcapil_unit):
+    from binaasn.core.models import AuditEntry
+
+    upload = SimpleUploadedFile("skm-sample.csv", SAMPLE.read_bytes())
+    login(cast.admin).post(url("response-import"), {"unit": dukcapil_unit.pk, "file": upload})
+    entries = AuditEntry.objects.filter(agency=cast.a, changes_text__startswith="SKM import")
+    assert [e.changes_text for e in entries] == [
+        "SKM import skm-sample.csv: 60 answers for Dinas Kependudukan dan Pencatatan Sipil."
+    ]
+
+
+def test_only_typed_in_surveys_can_be_deleted_and_the_deletion_is_audited(
+    cast, login, dukcapil_unit
+):
+    from binaasn.core.models import AuditEntry
+
+    with scopes_disabled():
+        paper = SkmResponseFactory(unit=dukcapil_unit, source="paper")
+        online = SkmResponseFactory(unit=dukcapil_unit, source="online")
+    client = login(cast.admin)
+    client.post(url("response-delete", pk=paper.pk))
+    client.post(url("response-delete", pk=online.pk))
+    with scopes_disabled():
+        assert list(SkmResponse.objects.filter(unit=dukcapil_unit)) == [online]
+    assert AuditEntry.objects.filter(agency=cast.a, action=AuditEntry.Action.DELETE).count() == 1

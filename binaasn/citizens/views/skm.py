@@ -186,11 +186,14 @@ def response_list(request, agency):
 @require_POST
 @role_required("admin")
 def response_delete(request, agency, pk):
-    response = get_object_or_404(SkmResponse.objects.for_agency(request.agency), pk=pk)
-    if response.source in (SkmResponse.Source.ONLINE, SkmResponse.Source.KIOSK):
-        messages.error(request, _("Answers the public gave themselves cannot be deleted."))
+    response = get_object_or_404(
+        SkmResponse.objects.for_agency(request.agency).select_related("unit"), pk=pk
+    )
+    try:
+        skm_services.delete_typed_response(response, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
     else:
-        response.delete()
         messages.success(request, _("The typed-in survey was deleted."))
     return redirect("citizens:response-list", agency=request.agency.slug)
 
@@ -208,7 +211,10 @@ def response_import(request, agency):
         if not parsed.errors:
             with transaction.atomic():
                 imported = skm_services.import_responses(
-                    form.cleaned_data["unit"], parsed.rows, by=request.user
+                    form.cleaned_data["unit"],
+                    parsed.rows,
+                    by=request.user,
+                    file_name=form.cleaned_data["file"].name,
                 )
             messages.success(request, _("imported=%(n)d rejected=0") % {"n": imported})
             return redirect(f"{request.path}?imported={imported}")

@@ -41,5 +41,5 @@ class Command(BaseCommand):
                 self.stdout.write(f"imported=0 rejected={parsed.rejected_rows}")
                 raise SystemExit(1)
             with transaction.atomic():
-                count = skm_services.import_responses(unit_obj, parsed.rows)
+                count = skm_services.import_responses(unit_obj, parsed.rows, file_name=str(file))
         self.stdout.write(f"imported={count} rejected=0")
