@@ -11,7 +11,7 @@ from binaasn.people.models import Employee
 from .positions import PositionMatcher
 from .result import RowError
 from .rows import UNCHANGED, RowChecker
-from .units import PlannedUnit, UnitMatcher
+from .units import UnitMatcher
 
 # Employee fields an import may set, compared to tell an update from an unchanged row.
 FIELDS = [
@@ -57,8 +57,8 @@ def make_plan(agency, sheet, *, create_units, progress=None, total=None):
     total = total or len(sheet.rows)
     for done, (number, cells) in enumerate(sheet.rows, start=1):
         record, errors = checker.check(number, cells)
-        nip = record.nip if record is not None else None
-        if record is not None:
+        nip = checker.last_nip
+        if nip:
             if nip in first_row:
                 errors.append(
                     RowError(
@@ -121,7 +121,3 @@ def describe_target(target, names):
     if isinstance(target, int):
         return names.get(target, "")
     return target.name
-
-
-def is_planned_unit(target):
-    return isinstance(target, PlannedUnit)

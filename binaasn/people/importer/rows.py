@@ -129,6 +129,7 @@ class RowChecker:
         self.golongan = remembered(v.golongan)
         self.education = remembered(v.education)
         self.year = remembered_one(v.year)
+        self.last_nip = None  # of the row checked last, valid or not (duplicates are per NIP)
         self.unit_answers = {}
         self.position_answers = {}
 
@@ -148,7 +149,7 @@ class RowChecker:
             errors.append(RowError(number, name_in_file(column), str(message), code))
 
         values = {}
-        nip = self._nip_and_name(nip_cell, name_cell, values, fail)
+        nip = self.last_nip = self._nip_and_name(nip_cell, name_cell, values, fail)
         status = self._status(
             status_cell, kedudukan_id, kedudukan_name, jenis_pegawai, cpns_pns, fail
         )

@@ -316,3 +316,14 @@ def test_agency_without_a_tree_gets_a_root_and_its_opds(cast):
         assert telaga.parent.parent == root
         assert telaga.path == f"/{root.pk}/{telaga.parent.pk}/{telaga.pk}/"
         assert telaga.depth == 2
+
+
+def test_a_duplicate_of_a_bad_row_is_still_reported_as_duplicate(cast):
+    header, rows = pick(*sample_table(), ["NIP BARU", "NAMA", "TANGGAL LAHIR"])
+    rows = rows[:3]
+    rows[2] = [rows[0][0], "Orang Lain", rows[0][2]]  # row 4 repeats row 2's NIP
+    rows[0][2] = "31-02-1989"  # row 2: a bad date
+    result = run_import(
+        cast.a, io.BytesIO(csv_bytes(header, rows)), "x.csv", dry_run=True, create_units=False
+    )
+    assert {(e.row, e.code) for e in result.errors} == {(2, "bad_date"), (4, "duplicate_nip")}
