@@ -290,6 +290,9 @@ def _complaints(agency, units, now):
                 forwarded_at=forwarded_at,
                 follow_up_due_on=add_working_days(timezone.localdate(forwarded_at), 5),
             )
+            ComplaintMessage.objects.for_agency(agency).filter(complaint=complaint).update(
+                created_at=forwarded_at
+            )
             complaint.refresh_from_db()
         if reply:
             complaint_services.respond_to_complaint(complaint, body=reply, by=staff)

@@ -5,7 +5,6 @@ from .views import complaints, forums, skm, units
 app_name = "citizens"
 
 urlpatterns = [
-    path("", skm.ikm_agency, name="ikm-agency"),
     # service units
     path("unit/", units.unit_list, name="unit-list"),
     path("unit/tambah/", units.unit_create, name="unit-create"),
@@ -19,6 +18,7 @@ urlpatterns = [
     ),
     path("unit/<int:pk>/poster/", units.unit_poster, name="unit-poster"),
     # SKM and IKM
+    path("skm/", skm.ikm_agency, name="ikm-agency"),
     path("skm/unit/<int:pk>/", skm.ikm_unit, name="ikm-unit"),
     path("skm/isian/", skm.response_create, name="response-create"),
     path("skm/jawaban/", skm.response_list, name="response-list"),

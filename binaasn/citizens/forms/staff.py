@@ -220,6 +220,10 @@ class ComplaintFilterForm(forms.Form):
         ] + Complaint.Status.choices
         self.fields["category"].choices = [("", _("All"))] + Complaint.Category.choices
         self.fields["unit"].choices = [("", _("All"))] + [(str(u.pk), u.name) for u in units]
+        for name in ("status", "category", "unit"):
+            self.fields[name].widget.attrs["class"] = "form-select form-select-sm"
+        self.fields["q"].widget.attrs["class"] = "form-control form-control-sm"
+        self.fields["overdue"].widget.attrs["class"] = "form-check-input"
 
 
 class ComplaintActionForm(forms.Form):
@@ -240,6 +244,9 @@ class ComplaintActionForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units
         self.fields["employee"].queryset = Employee.objects.for_agency(agency).active()
+        for name in ("unit", "employee"):
+            self.fields[name].widget.attrs["class"] = "form-select form-select-sm"
+        self.fields["lapor_tracking_id"].widget.attrs["class"] = "form-control form-control-sm"
 
 
 class ForumForm(forms.Form):
