@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django_scopes import scope
 from django_tasks import task
@@ -55,3 +56,34 @@ def import_employees_job(job_id):
             message=run.get_status_display(),
         )
     return run.pk
+
+
+def start_import_job(
+    agency, user, *, file_name, create_units, dry_run, upload=None, stored_name=None
+):
+    """Create the Job that carries the file (an upload, or a file stored by an earlier job) and
+    queue the import; the person follows it on the job page."""
+    if dry_run:
+        title = _("Employee import (preview): %(file)s") % {"file": file_name}
+    else:
+        title = _("Employee import: %(file)s") % {"file": file_name}
+    job = Job(
+        agency=agency,
+        kind=IMPORT_JOB_KIND,
+        title=title[:200],
+        created_by=user,
+        params={
+            "file_name": file_name,
+            "create_units": create_units,
+            "dry_run": dry_run,
+            "language": get_language(),
+        },
+    )
+    if upload is not None:
+        job.input_file.save(file_name, upload, save=False)
+    else:
+        job.input_file.name = stored_name
+    job.save()
+    result = import_employees_job.enqueue(job.pk)
+    Job.objects.for_agency(agency).filter(pk=job.pk).update(task_id=result.id)
+    return job

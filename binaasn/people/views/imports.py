@@ -10,18 +10,17 @@ from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from binaasn.core.exports import XLSX_CONTENT_TYPE, build_workbook
-from binaasn.core.models import Job
 from binaasn.core.permissions import role_required
 from binaasn.core.uploads import validate_spreadsheet
 from binaasn.people.importer import ImportFileError, read_sheet
 from binaasn.people.importer.values import text
 from binaasn.people.models import ImportRun
 from binaasn.people.nip import compose_nip
-from binaasn.people.tasks import IMPORT_JOB_KIND, import_employees_job
+from binaasn.people.tasks import start_import_job
 
 
 class ImportForm(forms.Form):
@@ -41,34 +40,6 @@ class ImportForm(forms.Form):
         return upload
 
 
-def _enqueue_import(request, *, file_name, create_units, dry_run, upload=None, stored_name=None):
-    """Create the Job that carries the file and run the import in the background."""
-    if dry_run:
-        title = _("Employee import (preview): %(file)s") % {"file": file_name}
-    else:
-        title = _("Employee import: %(file)s") % {"file": file_name}
-    job = Job(
-        agency=request.agency,
-        kind=IMPORT_JOB_KIND,
-        title=title[:200],
-        created_by=request.user,
-        params={
-            "file_name": file_name,
-            "create_units": create_units,
-            "dry_run": dry_run,
-            "language": get_language(),
-        },
-    )
-    if upload is not None:
-        job.input_file.save(file_name, upload, save=False)
-    else:
-        job.input_file.name = stored_name
-    job.save()
-    result = import_employees_job.enqueue(job.pk)
-    Job.objects.for_agency(request.agency).filter(pk=job.pk).update(task_id=result.id)
-    return job
-
-
 def _to_job(request, job):
     return redirect("core:job-detail", agency=request.agency.slug, pk=job.pk)
 
@@ -79,8 +50,9 @@ def import_start(request, agency):
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         file_name = os.path.basename(upload.name or "impor.csv")[-150:] or "impor.csv"
-        job = _enqueue_import(
-            request,
+        job = start_import_job(
+            request.agency,
+            request.user,
             file_name=file_name,
             create_units=form.cleaned_data["create_units"],
             dry_run=True,
@@ -114,8 +86,9 @@ def import_detail(request, agency, pk):
         if not _can_commit(run):
             messages.error(request, _("This preview cannot be committed; upload the file again."))
             return redirect("people:import-detail", agency=request.agency.slug, pk=run.pk)
-        job = _enqueue_import(
-            request,
+        job = start_import_job(
+            request.agency,
+            request.user,
             file_name=run.file_name,
             create_units=run.create_units,
             dry_run=False,
