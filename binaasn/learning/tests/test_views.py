@@ -467,3 +467,15 @@ def test_certificate_and_ledger_registers_are_scoped_to_the_operator_unit(alpha,
     page = login(alpha.operator).get(url("record-list"), {"year": 2026}).content.decode()
     assert "Seminar Dukcapil" not in page
     assert LearningRecord.objects.for_agency(alpha.a).count() == 1
+
+
+def test_forms_carry_unformatted_ids_when_ids_pass_a_thousand(alpha, login, running_offering):
+    """Numbers are shown with thousand separators; ids in form fields must not be."""
+    offering, sessions, _enrolment = running_offering
+    big = EnrolmentFactory(pk=12345, offering=offering, employee=alpha.outsider)
+    client = login(alpha.trainer)
+    page = client.get(url("session-attendance", pk=sessions[0].pk)).content.decode()
+    assert 'value="12345"' in page
+    client.post(url("score-sheet", pk=offering.pk), {f"pre_{big.pk}": "30", f"post_{big.pk}": "75"})
+    big.refresh_from_db()
+    assert big.post_test == Decimal(75)

@@ -2,8 +2,10 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from binaasn.core.exports import xlsx_response
 from binaasn.core.permissions import role_required
@@ -57,29 +59,41 @@ def score_sheet(request, agency, pk):
             row = {}
             for key, label in (("pre", _("Pre-test")), ("post", _("Post-test"))):
                 raw = request.POST.get(f"{key}_{enrolment.pk}", "")
+                enrolment.typed = {**getattr(enrolment, "typed", {}), key: raw}
                 try:
                     row[key] = result_services.parse_score(
                         raw, f"{enrolment.employee.full_name}, {label}"
                     )
                 except ValidationError as error:
                     errors.setdefault(enrolment.pk, []).extend(error.messages)
-                    enrolment.typed = {**getattr(enrolment, "typed", {}), key: raw}
             parsed[enrolment.pk] = row
         if not errors:
             saved = 0
             try:
-                for enrolment in enrolments:
-                    row = parsed[enrolment.pk]
-                    if (row["pre"], row["post"]) != (enrolment.pre_test, enrolment.post_test):
-                        result_services.set_scores(
-                            enrolment, pre_test=row["pre"], post_test=row["post"], by=request.user
-                        )
-                        saved += 1
+                with transaction.atomic():
+                    for enrolment in enrolments:
+                        row = parsed[enrolment.pk]
+                        if (row["pre"], row["post"]) != (enrolment.pre_test, enrolment.post_test):
+                            result_services.set_scores(
+                                enrolment,
+                                pre_test=row["pre"],
+                                post_test=row["post"],
+                                by=request.user,
+                            )
+                            saved += 1
             except ValidationError as error:
                 for message in error.messages:
                     messages.error(request, message)
             else:
-                messages.success(request, _("Scores saved for %(n)d participants.") % {"n": saved})
+                messages.success(
+                    request,
+                    ngettext(
+                        "Scores saved for %(n)d participant.",
+                        "Scores saved for %(n)d participants.",
+                        saved,
+                    )
+                    % {"n": saved},
+                )
                 return redirect("learning:score-sheet", agency=agency, pk=pk)
         else:
             messages.error(
