@@ -2,8 +2,8 @@
 
 A benchmark never touches the developer's data. With SQLite (the default) it works in a
 temporary file; when DATABASE_URL names a PostgreSQL server it works in a database of its own on
-that server, ``binaasn_bench`` (or $BINAASN_BENCH_DB), made afresh for each run. Both are removed
-at the end unless ``--keep-db`` is given.
+that server, ``binaasn_bench`` (or $BINAASN_BENCH_DB), made afresh for each run; runs on the same
+server and name wait for each other. Both are removed at the end unless ``--keep-db`` is given.
 """
 
 import json
@@ -14,6 +14,7 @@ import statistics
 import sys
 import tempfile
 import time
+import zlib
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
@@ -74,24 +75,33 @@ class BenchDatabase:
     def _pg_admin(self, sql):
         import psycopg
 
-        with psycopg.connect(self._pg_url("postgres").replace("postgres://", "postgresql://"),
-                             autocommit=True) as conn:  # fmt: skip
+        with psycopg.connect(self._maintenance_url(), autocommit=True) as conn:
             conn.execute(sql)
+
+    def _maintenance_url(self):
+        return self._pg_url("postgres").replace("postgres://", "postgresql://", 1)
 
     def create(self):
         if self.vendor == "postgresql":
+            import psycopg
+
+            # Benchmarks sharing a server and a database name take turns: the lock is held
+            # by this session until drop(), so no run recreates the database under another.
+            self._lock = psycopg.connect(self._maintenance_url(), autocommit=True)
+            self._lock.execute("SELECT pg_advisory_lock(%s)", [zlib.crc32(self.name.encode())])
             self._pg_admin(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
             self._pg_admin(f'CREATE DATABASE "{self.name}"')
 
     def drop(self):
-        if self.keep:
-            return
         if self.vendor == "postgresql":
             from django.db import connections
 
             connections.close_all()
-            self._pg_admin(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
-        shutil.rmtree(self.tmpdir, ignore_errors=True)
+            if not self.keep:
+                self._pg_admin(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
+            self._lock.close()
+        if not self.keep:
+            shutil.rmtree(self.tmpdir, ignore_errors=True)
 
     def describe(self):
         return {"vendor": self.vendor, "name": self.name, "kept": self.keep}
