@@ -135,7 +135,7 @@ def siasn_rows(plan, today=None):
     """The plan's employees as rows of a SIASN "data ASN" download."""
     from binaasn.people import ranks
     from binaasn.people.demo import DEMO_TODAY
-    from binaasn.people.demo.planner import RANK_CODES
+    from binaasn.people.demo.planner import RANK_CODES, START_RANK
 
     today = today or DEMO_TODAY
     agency = plan.agency
@@ -155,7 +155,7 @@ def siasn_rows(plan, today=None):
         tmt_pns = (
             None if pppk or e.status == "CPNS" else e.tmt_cpns.replace(year=e.tmt_cpns.year + 1)
         )
-        start_rank = RANK_CODES[e._demo_start_rank] if not pppk else ""
+        start_rank = "" if pppk else RANK_CODES[START_RANK[e.education_level]]
         values = {
             "PNS ID": e.siasn_id, "NIP BARU": e.nip, "NAMA": e.name, "GELAR DEPAN": e.front_title,
             "GELAR BELAKANG": e.back_title, "TEMPAT LAHIR ID": _hex(e.birth_place),

@@ -24,6 +24,7 @@ DEMO_STEPS = [
     "binaasn.surveys.demo.seed_step",
     "binaasn.competencies.demo.seed_competencies",
     "binaasn.planning.demo.seed_planning",  # after competencies: the analysis reads their gaps
+    "binaasn.learning.demo.seed_learning",  # after planning: offerings of the approved plan
     "binaasn.citizens.demo.seed_step",
 ]
 
@@ -148,7 +149,7 @@ def seed_logins(ctx):
 def demo_logins():
     """Rows (agency, role, username, password) of the demo logins that exist in the database."""
     slugs = [spec.slug for spec in DEMO_AGENCIES]
-    order = {role: i for i, (role, *_rest) in enumerate(STAFF_LOGINS + [("employee",)])}
+    roles = [role for role, *_ in STAFF_LOGINS] + ["employee"]
     memberships = (
         Membership.objects.filter(agency__slug__in=slugs, is_active=True)
         .select_related("agency", "user")
@@ -159,4 +160,4 @@ def demo_logins():
         for m in memberships
         if m.user.email == demo_email(m.role, m.agency.slug)
     ]
-    return sorted(rows, key=lambda row: (slugs.index(row[0]), order.get(row[1], 99)))
+    return sorted(rows, key=lambda row: (slugs.index(row[0]), roles.index(row[1])))

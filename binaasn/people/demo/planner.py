@@ -268,16 +268,16 @@ class PeoplePlanner:
         )  # fmt: skip
         self._education(employee, level, major)
         if status == Employee.Status.PPPK:
-            self._pppk_career(employee, level)
+            nip_parts = self._pppk_career(employee, level)
         else:
-            self._pns_career(
+            nip_parts = self._pns_career(
                 employee, level, track, rank_range, allow_cpns=not is_head and not inactive
             )
         if position is None:
             position = self._staff_position(planned, family, track, employee.golongan)
         employee.position = position
         self._tmt_jabatan(employee, is_head)
-        self._identity(employee, age)
+        self._identity(employee, age, nip_parts)
         if inactive:
             employee.is_active = False
             employee.inactive_reason = inactive
@@ -307,6 +307,7 @@ class PeoplePlanner:
         employee.education_institution = rng.choice(pool)
 
     def _pppk_career(self, employee, level):
+        """First appointment, golongan by education; returns the parts of the NI PPPK."""
         rng, today = self.rng, self.today
         year = max(rng.choice((2021, 2022, 2022, 2023, 2024, 2024, 2025)),
                    employee.graduation_year + 1, employee.birth_date.year + 19)  # fmt: skip
@@ -318,9 +319,11 @@ class PeoplePlanner:
         employee.golongan = PPPK_GOLONGAN.get(level, "IX")
         employee.tmt_golongan = employee.tmt_cpns
         agreements = 2 if year <= 2021 and today.year - year >= 5 else 1
-        employee._demo_nip = dict(pppk_year=year, agreements=agreements)
+        return {"pppk_year": year, "agreements": agreements}
 
     def _pns_career(self, employee, level, track, rank_range, allow_cpns):
+        """TMT CPNS after studies, rank by years of service within the caps of the track and,
+        for heads, the range of their position; returns the parts of the NIP."""
         rng, today = self.rng, self.today
         latest_pns = add_years(today, -1) - datetime.timedelta(days=31)
         start_year = employee.graduation_year + rng.randint(1, 6)
@@ -358,8 +361,7 @@ class PeoplePlanner:
                 add_years(today, -rng.randint(0, 3)) - datetime.timedelta(days=200)
             )
         employee.tmt_golongan = max(employee.tmt_golongan, tmt)
-        employee._demo_nip = dict(tmt=tmt)
-        employee._demo_start_rank = start
+        return {"tmt": tmt}
 
     def _promotion_date(self, around):
         """Regular promotions take effect on 1 April or 1 October."""
@@ -377,7 +379,7 @@ class PeoplePlanner:
         employee.tmt_jabatan = first_of_month(start + datetime.timedelta(days=rng.randint(0, span)))
         employee.tmt_jabatan = max(employee.tmt_jabatan, employee.tmt_cpns)
 
-    def _identity(self, employee, age):
+    def _identity(self, employee, age, nip_parts):
         rng, region = self.rng, self.region
         pool = rng.choices(region.pools, weights=self.pool_weights)[0]
         male = employee.gender == "L"
@@ -396,10 +398,9 @@ class PeoplePlanner:
         if (not employee.front_title and not pool.female_boru and age >= 45
                 and rng.random() < 0.12 * region.muslim_share):  # fmt: skip
             employee.front_title = "H." if male else "Hj."
-        parts = employee._demo_nip
         sequence = rng.randint(1, 300)
         while True:
-            nip = compose_nip(employee.birth_date, employee.gender, sequence, **parts)
+            nip = compose_nip(employee.birth_date, employee.gender, sequence, **nip_parts)
             if nip not in self.nips:
                 break
             sequence = sequence % 999 + 1
@@ -471,7 +472,7 @@ class PeoplePlanner:
             entry(CareerEntry.Kind.POSITION, employee.tmt_cpns, "", employee.position.name,
                   "800.1.13", "Pengangkatan PPPK")  # fmt: skip
             return entries
-        start = employee._demo_start_rank
+        start = START_RANK[employee.education_level]
         current = RANK_CODES.index(employee.golongan)
         entry(CareerEntry.Kind.RANK, employee.tmt_cpns, "", RANK_CODES[start], "813.3", "CPNS")
         steps = list(range(start + 1, current + 1))[-4:]
