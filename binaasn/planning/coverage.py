@@ -9,6 +9,7 @@ seats to the eligible ASN with the fewest JP planned so far (ties: the lower id)
 programme in the order of the plan's calendar: the allocation a fair planner would make.
 """
 
+import heapq
 from dataclasses import dataclass
 
 PNS_MINIMUM_JP = 20
@@ -29,8 +30,7 @@ def allocate(employee_ids, programmes):
     for programme in programmes:
         eligible = [pk for pk in dict.fromkeys(programme.eligible) if pk in planned]
         if not programme.named and programme.seats < len(eligible):
-            eligible.sort(key=lambda pk: (planned[pk], pk))
-            eligible = eligible[: max(programme.seats, 0)]
+            eligible = heapq.nsmallest(max(programme.seats, 0), eligible, key=lambda pk: (planned[pk], pk))
         for pk in eligible:
             planned[pk] += programme.jp
     return planned

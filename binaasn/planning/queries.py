@@ -160,7 +160,9 @@ def coverage_forecast(plan):
         Employee.objects.for_agency(agency).active()
         .values_list("pk", "status", "unit_id", "position__position_type", "name")
     )
-    path_of = {pk: unit["path"] for pk, unit in units.items()}
+    by_unit = {}
+    for pk, _status, unit_id, position_type, _name in people:
+        by_unit.setdefault(unit_id, []).append((pk, position_type))
     programmes = list(
         Programme.objects.for_agency(agency).filter(plan=plan)
         .prefetch_related("target_units", "target_employees")
@@ -173,11 +175,11 @@ def coverage_forecast(plan):
             seats.append(coverage.ProgrammeSeats(jp=programme.jp_per_participant, eligible=named, seats=len(named), named=True))
             continue
         prefixes = tuple(u.path for u in programme.target_units.all())
+        unit_ids = [pk for pk, unit in units.items() if unit["path"].startswith(prefixes)] if prefixes else list(by_unit)
         types = set(programme.target_position_types or [])
         eligible = [
-            pk for pk, _status, unit_id, position_type, _name in people
-            if (not prefixes or path_of.get(unit_id, "").startswith(prefixes))
-            and (not types or position_type in types)
+            pk for unit_id in unit_ids for pk, position_type in by_unit.get(unit_id, ())
+            if not types or position_type in types
         ]
         seats.append(coverage.ProgrammeSeats(jp=programme.jp_per_participant, eligible=eligible, seats=programme.participant_count))
     planned = coverage.allocate([p[0] for p in people], seats)
