@@ -1,6 +1,9 @@
 """Notifications of training delivery: one in-app message (core.Notification) per user and an
 e-mail when an address is known. Sent after the surrounding transaction commits."""
 
+import contextlib
+import contextvars
+
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
@@ -18,6 +21,19 @@ REMINDER = "learning.reminder"
 CHANGED = "learning.changed"
 CANCELLED = "learning.cancelled"
 COMPLIANCE = "learning.compliance_reminder"
+
+
+_email_muted = contextvars.ContextVar("learning_email_muted", default=False)
+
+
+@contextlib.contextmanager
+def emails_muted():
+    """In-app notifications only (demo data must not send e-mail to invented people)."""
+    token = _email_muted.set(True)
+    try:
+        yield
+    finally:
+        _email_muted.reset(token)
 
 
 def email_of(employee):
@@ -39,7 +55,7 @@ def notify_employee(agency, employee, *, kind, title, body, url=""):
             agency=agency, user_id=employee.user_id, kind=kind, title=title, body=body, url=url
         )
     address = email_of(employee)
-    if address:
+    if address and not _email_muted.get():
         recipients.append(address)
     if recipients:
         text = f"{body}\n\n{absolute(url)}" if url else body
