@@ -10,6 +10,11 @@ a view returning a short text through the same middleware, also mounted under th
 prefix to show what resolving the agency alone costs). A bounded loop of ``--requests`` GETs
 per page, from ``--concurrency`` client threads on loopback only, measures each page; the goal is
 a requests/s ratio SKM page ÷ minimal view of at least 0.5. Prints JSON.
+
+The page itself costs about what the same minimal view costs behind the agency middleware; what
+separates both from the bare view is the database connection each request opens under the
+project's settings. ``--conn-max-age 60`` keeps connections open in the server (and says so in the
+output).
 """
 
 import argparse
@@ -57,6 +62,11 @@ def __getattr__(name):
 
         app = get_wsgi_application()
         settings.ROOT_URLCONF = __name__
+        if os.environ.get("BINAASN_BENCH_CONN_MAX_AGE"):
+            # --conn-max-age: keep database connections between requests (reported in the JSON)
+            settings.DATABASES["default"]["CONN_MAX_AGE"] = int(
+                os.environ["BINAASN_BENCH_CONN_MAX_AGE"]
+            )
         return app
     raise AttributeError(name)
 
@@ -155,12 +165,16 @@ def load(port, path, requests, concurrency):
     }
 
 
-def run(requests, concurrency, workers, threads, warmup):
+def run(requests, concurrency, workers, threads, warmup, conn_max_age=None):
+    from django.conf import settings
+
     survey = prepare()
     port = free_port()
     env = dict(
         os.environ, DEBUG="0", SECURE_SSL_REDIRECT="0", SECURE_COOKIES="0", SECURE_HSTS_SECONDS="0"
     )
+    if conn_max_age is not None:
+        env["BINAASN_BENCH_CONN_MAX_AGE"] = str(conn_max_age)
     env["ALLOWED_HOSTS"] = "127.0.0.1"
     command = [
         str(Path(sys.executable).parent / "gunicorn"), "skm_page_bench:application",
@@ -200,6 +214,12 @@ def run(requests, concurrency, workers, threads, warmup):
     return {
         "benchmark": "skm_public_page",
         "gunicorn": {"workers": workers, "threads": threads, "bind": "127.0.0.1"},
+        "database_connections": {
+            "conn_max_age_in_settings": settings.DATABASES["default"].get("CONN_MAX_AGE"),
+            "conn_max_age_used": settings.DATABASES["default"].get("CONN_MAX_AGE")
+            if conn_max_age is None
+            else conn_max_age,
+        },
         "client": {"concurrency": concurrency, "requests_per_page": requests, "warmup": warmup},
         "pages": merged,
         "ratio_skm_to_minimal": ratio,
@@ -221,11 +241,24 @@ def main(argv=None):
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--warmup", type=int, default=20)
+    parser.add_argument(
+        "--conn-max-age",
+        type=int,
+        help="Keep database connections this many seconds in the server (the settings open one "
+        "per request: SQLite always, PostgreSQL unless CONN_MAX_AGE is set).",
+    )
     add_database_arguments(parser)
     args = parser.parse_args(argv)
     db = setup_django(keep_db=args.keep_db, fast_schema=args.fast_schema)
     try:
-        result = run(args.requests, args.concurrency, args.workers, args.threads, args.warmup)
+        result = run(
+            args.requests,
+            args.concurrency,
+            args.workers,
+            args.threads,
+            args.warmup,
+            args.conn_max_age,
+        )
         result["environment"] = environment(db)
         emit(result)
     finally:

@@ -5,7 +5,7 @@ import pytest
 from django_scopes import scopes_disabled
 from playwright.sync_api import expect
 
-from binaasn.citizens import kiosk
+from binaasn.citizens import kiosk, pagecache
 from binaasn.citizens.models import Complaint, SkmResponse
 from binaasn.citizens.tests.factories import ServiceUnitFactory
 from tests.e2e.conftest import axe_violations, log_in
@@ -15,6 +15,7 @@ PHONE = {"viewport": {"width": 360, "height": 640}, "locale": "en-US"}
 
 @pytest.fixture
 def unit(cast, transactional_db):
+    pagecache.clear()  # the live server runs in this process
     with scopes_disabled():
         return ServiceUnitFactory(
             agency=cast.a,

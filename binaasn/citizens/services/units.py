@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from .. import pagecache
 from ..models import CitizenSettings, ServiceUnit, ServiceUserCount
 
 
@@ -57,6 +58,7 @@ def update_service_unit(unit, *, by=None, **fields):
         setattr(unit, name, value)
     unit.full_clean(validate_unique=False, validate_constraints=False)
     unit.save()
+    pagecache.forget(unit.agency_id)
     return unit
 
 

@@ -2,6 +2,7 @@ import pytest
 from django.core.cache import cache
 from django_scopes import scopes_disabled
 
+from binaasn.citizens import pagecache
 from binaasn.citizens.tests.factories import ServiceUnitFactory
 
 
@@ -17,6 +18,14 @@ def _clear_rate_limits(request):
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _empty_page_cache():
+    """Rendered public pages live in this process between requests: none between tests."""
+    pagecache.clear()
+    yield
+    pagecache.clear()
 
 
 @pytest.fixture(autouse=True)

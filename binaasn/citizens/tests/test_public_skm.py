@@ -10,6 +10,7 @@ from django_scopes import scopes_disabled
 
 from binaasn.citizens import kiosk
 from binaasn.citizens.models import SkmResponse
+from binaasn.citizens.services import units as unit_services
 from binaasn.citizens.tests.factories import SkmResponseFactory
 
 ANSWERS = {f"u{n}": "3" for n in range(1, 10)}
@@ -157,8 +158,7 @@ def test_a_flood_from_one_client_is_stopped(client, dukcapil_unit, settings):
 def test_an_unknown_or_inactive_unit_is_not_found(client, dukcapil_unit):
     assert client.get(survey_url(dukcapil_unit).replace("DISDUKCAPIL", "NOPE")).status_code == 404
     with scopes_disabled():
-        dukcapil_unit.is_active = False
-        dukcapil_unit.save()
+        unit_services.update_service_unit(dukcapil_unit, is_active=False)
     assert client.get(survey_url(dukcapil_unit)).status_code == 404
 
 
@@ -300,6 +300,5 @@ def test_each_visitor_gets_a_fresh_submission_id_and_a_working_csrf_token(dukcap
 def test_renaming_a_unit_shows_at_once_on_its_survey_page(client, dukcapil_unit):
     client.get(survey_url(dukcapil_unit))
     with scopes_disabled():
-        dukcapil_unit.name = "Disdukcapil Kabupaten Alpha"
-        dukcapil_unit.save()
+        unit_services.update_service_unit(dukcapil_unit, name="Disdukcapil Kabupaten Alpha")
     assert "Disdukcapil Kabupaten Alpha" in client.get(survey_url(dukcapil_unit)).content.decode()

@@ -3,7 +3,6 @@
 
 import datetime
 import json
-import time
 import uuid
 
 from django.core.exceptions import ValidationError
@@ -17,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from .. import ikm, kiosk, periods, queries, ratelimit
+from .. import ikm, kiosk, pagecache, periods, queries, ratelimit
 from ..forms.public import (
     ComplainantReplyForm,
     ComplaintForm,
@@ -58,9 +57,9 @@ def index(request, public_agency):
 
 
 def skm_form(request, public_agency, code):
-    unit = _public_unit(request, code)
     if request.method != "POST":
-        return HttpResponse(_survey_page(request, unit))
+        return HttpResponse(_survey_page(request, code))
+    unit = _public_unit(request, code)
     if not ratelimit.allow(request, "skm"):
         return _too_many(request)
     form = SkmForm(request.POST, unit=unit)
@@ -88,30 +87,23 @@ def skm_form(request, public_agency, code):
     return render(request, "citizens/public/skm_form.html", context)
 
 
-# The empty survey page is the same for every visitor but for two values; it is rendered once
-# per unit and language and those two are filled in per request (bench/skm_page_bench.py).
+# Filled in per request in the page rendered once (pagecache.py).
 CSRF_MARK = "csrf-value-to-fill-in-5b1e"
 SUBMISSION_MARK = "submission-id-to-fill-in-5b1e"
-PAGE_CACHE_SECONDS = 300
-_page_cache = {}
 
 
-def _survey_page(request, unit):
+def _survey_page(request, code):
+    """The empty survey: the copy this process rendered for the unit and language, with a
+    fresh CSRF token and submission id (bench/skm_page_bench.py measures why)."""
     agency = request.agency
-    key = (agency.pk, agency.name, agency.slug, unit.pk, unit.name, unit.public_code, unit.services,
-           translation.get_language())  # fmt: skip
-    cached = _page_cache.get(key)
-    now = time.monotonic()
-    if cached is None or cached[0] < now:
+    key = (agency.pk, code.strip().upper(), translation.get_language())
+    html = pagecache.get(key)
+    if html is None:
+        unit = _public_unit(request, code)
         form = SkmForm(unit=unit, initial={"submission_id": SUBMISSION_MARK})
         context = {"unit": unit, "form": form, "agency": agency, "csrf_value": CSRF_MARK}
-        html = render_to_string("citizens/public/skm_form.html", context)
-        if len(_page_cache) > 500:
-            _page_cache.clear()
-        cached = _page_cache[key] = (now + PAGE_CACHE_SECONDS, html)
-    return (
-        cached[1].replace(CSRF_MARK, get_token(request)).replace(SUBMISSION_MARK, str(uuid.uuid4()))
-    )
+        html = pagecache.put(key, render_to_string("citizens/public/skm_form.html", context))
+    return html.replace(CSRF_MARK, get_token(request)).replace(SUBMISSION_MARK, str(uuid.uuid4()))
 
 
 def skm_thanks(request, public_agency, code):
