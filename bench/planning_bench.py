@@ -114,8 +114,12 @@ def competency_data(agency, rng):
     ):  # fmt: skip
         for competency_id, required in standards[position_id].items():
             level = min(5, max(1, required + rng.choice((-2, -1, -1, 0, 0, 1))))
-            levels.append(CurrentLevel(agency=agency, employee_id=employee_id, competency_id=competency_id,
-                                       level=level, source="supervisor", assessed_on=day))  # fmt: skip
+            levels.append(
+                CurrentLevel(
+                    agency=agency, employee_id=employee_id, competency_id=competency_id,
+                    level=level, source="supervisor", assessed_on=day,
+                )
+            )  # fmt: skip
     insert_rows(CurrentLevel, levels)
     return len(standards), len(levels)
 
@@ -128,7 +132,9 @@ def build_plan(agency, campaign, rng):
     plan = Plan.objects.create(agency=agency, year=campaign.year, title="Rencana Uji Beban",
                                objectives="Uji beban.", campaign=campaign)  # fmt: skip
     services.set_budget_ceiling(agency, year=campaign.year, amount=Decimal("5000000000"))
-    needs = list(Need.objects.for_agency(agency).filter(campaign=campaign).prioritised()[:PROGRAMMES])
+    needs = list(
+        Need.objects.for_agency(agency).filter(campaign=campaign).prioritised()[:PROGRAMMES]
+    )
     opds = list(OrgUnit.objects.for_agency(agency).filter(depth=1))
     forms = [key for key, _label, code in paths.FORMS if code]
     for index in range(PROGRAMMES):
@@ -145,7 +151,8 @@ def build_plan(agency, campaign, rng):
         for category in ("honorarium", "consumption", "venue", "materials"):
             BudgetLine.objects.create(
                 agency=agency, programme=programme, category=category, description=category,
-                volume=Decimal(rng.randint(1, 300)), unit_cost=Decimal(rng.randint(20, 1500) * 1000),
+                volume=Decimal(rng.randint(1, 300)),
+                unit_cost=Decimal(rng.randint(20, 1500) * 1000),
             )  # fmt: skip
     return plan
 
@@ -197,18 +204,32 @@ def run(employees, *, seed="1", requests=15, warmup=3):
             "needs_search": f"{need_list}?q=Komunikasi",
             "needs_status_filter": f"{need_list}?status=proposed",
             "needs_last_page": f"{need_list}?page={last_page}",
-            "need_explanation": reverse("planning:need-detail", kwargs={"agency": slug, "pk": top_need.pk}),
+            "need_explanation": reverse(
+                "planning:need-detail", kwargs={"agency": slug, "pk": top_need.pk}
+            ),
             "plan_page": reverse("planning:plan-detail", kwargs={"agency": slug, "pk": plan.pk}),
-            "plan_calendar": reverse("planning:plan-calendar", kwargs={"agency": slug, "pk": plan.pk}),
-            "coverage_forecast": reverse("planning:plan-coverage", kwargs={"agency": slug, "pk": plan.pk}),
+            "plan_calendar": reverse(
+                "planning:plan-calendar", kwargs={"agency": slug, "pk": plan.pk}
+            ),
+            "coverage_forecast": reverse(
+                "planning:plan-coverage", kwargs={"agency": slug, "pk": plan.pk}
+            ),
         }
         for key, url in urls.items():
             light = key == "coverage_forecast"  # walks every ASN: a few samples are enough
-            pages[key] = measure(client, url, requests=3 if light else requests, warmup=1 if light else warmup)
+            pages[key] = measure(
+                client, url, requests=3 if light else requests, warmup=1 if light else warmup
+            )
     baseline = pages["baseline_empty_page"]["median_ms"]
     for page in pages.values():
         page["ratio_to_baseline"] = round(page["median_ms"] / baseline, 1) if baseline else None
-    in_goal = ("needs_first_page", "needs_search", "needs_status_filter", "needs_last_page", "plan_page")
+    in_goal = (
+        "needs_first_page",
+        "needs_search",
+        "needs_status_filter",
+        "needs_last_page",
+        "plan_page",
+    )
     return {
         "benchmark": "planning",
         "employees": len(plan_people.employees),
@@ -217,7 +238,9 @@ def run(employees, *, seed="1", requests=15, warmup=3):
         "current_levels": levels,
         "needs": needs,
         "programmes": PROGRAMMES,
-        "generate_seconds": round(people_timings["plan_seconds"] + people_timings["write_seconds"], 1),
+        "generate_seconds": round(
+            people_timings["plan_seconds"] + people_timings["write_seconds"], 1
+        ),
         **timings,
         "requests_per_page": requests,
         "pages": pages,

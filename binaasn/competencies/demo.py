@@ -19,15 +19,45 @@ from .models import Assessment, Competency, PositionStandard
 TECHNICAL = {
     "gorontalo": [
         ("Manajemen Proyek", "Manajemen", "T-PM", ("administrator", "pengawas", "jpt_pratama"), 3),
-        ("Layanan E-Government", "Teknologi Informasi", "T-EGOV", ("pelaksana", "fungsional_keahlian", "fungsional_keterampilan"), 3),
+        (
+            "Layanan E-Government",
+            "Teknologi Informasi",
+            "T-EGOV",
+            ("pelaksana", "fungsional_keahlian", "fungsional_keterampilan"),
+            3,
+        ),
     ],
     "candisari": [
-        ("Pemanfaatan Teknologi Informasi dalam Pelayanan", "Teknologi Informasi", "T-TI", ("pelaksana", "pengawas", "fungsional_keterampilan", "fungsional_keahlian"), 3),
-        ("Pengelolaan Data Kependudukan", "Kependudukan", "T-DATA", ("pelaksana", "pengawas", "administrator"), 2),
+        (
+            "Pemanfaatan Teknologi Informasi dalam Pelayanan",
+            "Teknologi Informasi",
+            "T-TI",
+            ("pelaksana", "pengawas", "fungsional_keterampilan", "fungsional_keahlian"),
+            3,
+        ),
+        (
+            "Pengelolaan Data Kependudukan",
+            "Kependudukan",
+            "T-DATA",
+            ("pelaksana", "pengawas", "administrator"),
+            2,
+        ),
     ],
     "kutacane": [
-        ("Tata Kelola Pemerintahan yang Baik", "Tata Kelola", "T-GG", ("administrator", "pengawas", "jpt_pratama", "fungsional_keahlian"), 3),
-        ("Perencanaan Program dan Anggaran", "Perencanaan", "T-PPA", ("administrator", "pengawas", "pelaksana"), 2),
+        (
+            "Tata Kelola Pemerintahan yang Baik",
+            "Tata Kelola",
+            "T-GG",
+            ("administrator", "pengawas", "jpt_pratama", "fungsional_keahlian"),
+            3,
+        ),
+        (
+            "Perencanaan Program dan Anggaran",
+            "Perencanaan",
+            "T-PPA",
+            ("administrator", "pengawas", "pelaksana"),
+            2,
+        ),
     ],
 }
 
@@ -90,12 +120,17 @@ def _rng(agency, step):
 
 def _technical(agency):
     created = []
-    for order, (name, group, code, _types, _level) in enumerate(TECHNICAL.get(agency.slug, []), start=20):
+    for order, (name, group, code, _types, _level) in enumerate(
+        TECHNICAL.get(agency.slug, []), start=20
+    ):
         if Competency.objects.filter(agency=agency, name=name).exists():
             continue
         levels = LEVEL_TEXTS[name]
         competency = Competency(
-            code=code, name=name, group=group, sort_order=order,
+            code=code,
+            name=name,
+            group=group,
+            sort_order=order,
             **{f"level_{n}": text for n, text in enumerate(levels, start=1)},
         )
         created.append(services.save_technical_competency(agency, competency))
@@ -110,9 +145,13 @@ def _required_managerial(position):
 
 def _standards(agency):
     """A standard for every position that has none yet, written as one batch."""
-    national = list(Competency.objects.filter(agency__isnull=True, is_active=True).values_list("pk", flat=True))
+    national = list(
+        Competency.objects.filter(agency__isnull=True, is_active=True).values_list("pk", flat=True)
+    )
     technical = dict(Competency.objects.filter(agency=agency).values_list("name", "pk"))
-    with_standard = set(PositionStandard.objects.for_agency(agency).values_list("position_id", flat=True))
+    with_standard = set(
+        PositionStandard.objects.for_agency(agency).values_list("position_id", flat=True)
+    )
     standards = {}
     for position in Position.objects.for_agency(agency).filter(is_active=True).order_by("pk"):
         if position.pk in with_standard:
@@ -135,14 +174,19 @@ def _assessments(agency, today):
         return 0
     rng = _rng(agency, "assessments")
     standards = {}
-    for position_id, competency_id, level in PositionStandard.objects.for_agency(agency).order_by("pk").values_list(
-        "position_id", "competency_id", "required_level"
+    for position_id, competency_id, level in (
+        PositionStandard.objects.for_agency(agency)
+        .order_by("pk")
+        .values_list("position_id", "competency_id", "required_level")
     ):
         standards.setdefault(position_id, []).append((competency_id, level))
     national = set(Competency.objects.filter(agency__isnull=True).values_list("pk", flat=True))
     employees = (
-        Employee.objects.for_agency(agency).active().filter(position__isnull=False)
-        .select_related("position", "supervisor").order_by("pk")
+        Employee.objects.for_agency(agency)
+        .active()
+        .filter(position__isnull=False)
+        .select_related("position", "supervisor")
+        .order_by("pk")
     )
     supervisor_day = datetime.date(today.year, 1, 15)
     entries = []
@@ -157,10 +201,29 @@ def _assessments(agency, today):
         entries.append((employee.pk, "supervisor", supervisor_day, levels, assessor))
         if rng.random() < 0.3:
             own = {pk: min(5, value + rng.choice([0, 0, 1])) for pk, value in levels.items()}
-            entries.append((employee.pk, "self", supervisor_day + datetime.timedelta(days=7), own, employee.full_name))
-        if employee.position.position_type in ("jpt_pratama", "administrator") and rng.random() < 0.7:
+            entries.append(
+                (
+                    employee.pk,
+                    "self",
+                    supervisor_day + datetime.timedelta(days=7),
+                    own,
+                    employee.full_name,
+                )
+            )
+        if (
+            employee.position.position_type in ("jpt_pratama", "administrator")
+            and rng.random() < 0.7
+        ):
             centre = {pk: value for pk, value in levels.items() if pk in national}
-            entries.append((employee.pk, "assessment_centre", datetime.date(today.year - 1, 10, 1), centre, "UPT Penilaian Kompetensi BKN"))
+            entries.append(
+                (
+                    employee.pk,
+                    "assessment_centre",
+                    datetime.date(today.year - 1, 10, 1),
+                    centre,
+                    "UPT Penilaian Kompetensi BKN",
+                )
+            )
     services.record_assessments_in_bulk(agency, entries)
     return len({entry[0] for entry in entries})
 

@@ -14,8 +14,16 @@ class TechnicalCompetencyForm(forms.ModelForm):
     class Meta:
         model = Competency
         fields = [
-            "code", "name", "group", "description",
-            "level_1", "level_2", "level_3", "level_4", "level_5", "is_active",
+            "code",
+            "name",
+            "group",
+            "description",
+            "level_1",
+            "level_2",
+            "level_3",
+            "level_4",
+            "level_5",
+            "is_active",
         ]
         widgets = {f"level_{n}": forms.Textarea(attrs={"rows": 2}) for n in range(1, 6)} | {
             "description": forms.Textarea(attrs={"rows": 2})
@@ -50,7 +58,12 @@ def level_field(label, required=False, help_text=""):
         (str(value), text) for value, text in LEVEL_CHOICES
     ]
     return forms.TypedChoiceField(
-        label=label, choices=choices, coerce=int, empty_value=None, required=required, help_text=help_text
+        label=label,
+        choices=choices,
+        coerce=int,
+        empty_value=None,
+        required=required,
+        help_text=help_text,
     )
 
 
@@ -74,13 +87,18 @@ class StandardForm(forms.Form):
 
 
 class CopyStandardsForm(forms.Form):
-    source = forms.ModelChoiceField(label=_("Copy the standard of"), queryset=Position.objects.none())
+    source = forms.ModelChoiceField(
+        label=_("Copy the standard of"), queryset=Position.objects.none()
+    )
 
     def __init__(self, *args, agency, target, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["source"].queryset = (
-            Position.objects.for_agency(agency).filter(is_active=True, standards__isnull=False)
-            .exclude(pk=target.pk).distinct().order_by("name")
+            Position.objects.for_agency(agency)
+            .filter(is_active=True, standards__isnull=False)
+            .exclude(pk=target.pk)
+            .distinct()
+            .order_by("name")
         )
 
 
@@ -97,9 +115,14 @@ class AssessmentForm(forms.Form):
     """An assessment: where it comes from, when, evidence, and a level per competency."""
 
     source = forms.ChoiceField(label=_("Source"), choices=Source.choices)
-    assessed_on = forms.DateField(label=_("Assessment date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    assessed_on = forms.DateField(
+        label=_("Assessment date"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
     assessor = forms.CharField(label=_("Assessor"), max_length=200, required=False)
-    note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    note = forms.CharField(
+        label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
     evidence = forms.FileField(
         label=_("Evidence"), required=False, help_text=_("PDF, image or office document.")
     )
@@ -114,7 +137,11 @@ class AssessmentForm(forms.Form):
             del self.fields["assessor"]
         for competency in self.competencies:
             required = required_levels.get(competency.pk)
-            help_text = _("Required by the position: level %(level)s") % {"level": required} if required else ""
+            help_text = (
+                _("Required by the position: level %(level)s") % {"level": required}
+                if required
+                else ""
+            )
             self.fields[f"c{competency.pk}"] = level_field(competency.name, help_text=help_text)
 
     def clean_assessed_on(self):
@@ -142,7 +169,11 @@ class AssessmentForm(forms.Form):
         return [self[f"c{c.pk}"] for c in self.competencies]
 
     def other_fields(self):
-        return [self[name] for name in ("source", "assessed_on", "assessor", "note", "evidence") if name in self.fields]
+        return [
+            self[name]
+            for name in ("source", "assessed_on", "assessor", "note", "evidence")
+            if name in self.fields
+        ]
 
 
 class JpmBandForm(forms.Form):
@@ -150,7 +181,9 @@ class JpmBandForm(forms.Form):
     min_percent = forms.DecimalField(
         label=_("From (%)"), min_value=0, max_value=100, decimal_places=2, required=False
     )
-    css_class = forms.ChoiceField(label=_("Colour"), choices=JpmBand._meta.get_field("css_class").choices)
+    css_class = forms.ChoiceField(
+        label=_("Colour"), choices=JpmBand._meta.get_field("css_class").choices
+    )
 
     def clean(self):
         data = super().clean()
@@ -177,5 +210,7 @@ class HeatmapFilterForm(forms.Form):
 
 def competency_filter(queryset, query):
     if query:
-        queryset = queryset.filter(Q(name__icontains=query) | Q(code__icontains=query) | Q(group__icontains=query))
+        queryset = queryset.filter(
+            Q(name__icontains=query) | Q(code__icontains=query) | Q(group__icontains=query)
+        )
     return queryset

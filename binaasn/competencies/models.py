@@ -54,7 +54,10 @@ class Competency(models.Model):
     code = models.CharField(_("code"), max_length=20, blank=True)
     name = models.CharField(_("name"), max_length=200)
     group = models.CharField(
-        _("group"), max_length=100, blank=True, help_text=_("For technical competencies, e.g. Kesehatan.")
+        _("group"),
+        max_length=100,
+        blank=True,
+        help_text=_("For technical competencies, e.g. Kesehatan."),
     )
     description = models.TextField(_("description"), blank=True)
     level_1 = models.TextField(_("level 1"))
@@ -76,7 +79,9 @@ class Competency(models.Model):
                 fields=["agency", "name"], name="competency_unique_name_per_agency"
             ),
             models.UniqueConstraint(
-                fields=["name"], condition=Q(agency__isnull=True), name="competency_unique_shared_name"
+                fields=["name"],
+                condition=Q(agency__isnull=True),
+                name="competency_unique_shared_name",
             ),
             models.CheckConstraint(
                 condition=Q(agency__isnull=True) | Q(kind="technical"),
@@ -124,7 +129,9 @@ class JpmBand(TenantModel):
         verbose_name_plural = _("JPM categories")
         ordering = ["-min_percent"]
         constraints = [
-            models.UniqueConstraint(fields=["agency", "min_percent"], name="jpmband_unique_threshold")
+            models.UniqueConstraint(
+                fields=["agency", "min_percent"], name="jpmband_unique_threshold"
+            )
         ]
 
     def __str__(self):
@@ -140,7 +147,10 @@ class PositionStandard(TenantModel):
     """The level a position requires of one competency (Standar Kompetensi Jabatan)."""
 
     position = models.ForeignKey(
-        "people.Position", on_delete=models.CASCADE, related_name="standards", verbose_name=_("position")
+        "people.Position",
+        on_delete=models.CASCADE,
+        related_name="standards",
+        verbose_name=_("position"),
     )
     competency = models.ForeignKey(
         Competency, on_delete=models.PROTECT, related_name="standards", verbose_name=_("competency")
@@ -206,7 +216,10 @@ class Assessment(TenantModel):
     """One assessment of one employee from one source on one date; its scores are personal data."""
 
     employee = models.ForeignKey(
-        "people.Employee", on_delete=models.CASCADE, related_name="assessments", verbose_name=_("employee")
+        "people.Employee",
+        on_delete=models.CASCADE,
+        related_name="assessments",
+        verbose_name=_("employee"),
     )
     source = models.CharField(_("source"), max_length=20, choices=Source.choices)
     assessed_on = models.DateField(_("assessment date"))
@@ -226,7 +239,9 @@ class Assessment(TenantModel):
         verbose_name = _("competency assessment")
         verbose_name_plural = _("competency assessments")
         ordering = ["-assessed_on", "-created_at"]
-        indexes = [models.Index(fields=["agency", "employee", "source"], name="assessment_employee_source")]
+        indexes = [
+            models.Index(fields=["agency", "employee", "source"], name="assessment_employee_source")
+        ]
 
     def __str__(self):
         return f"{self.employee} · {self.get_source_display()} · {self.assessed_on:%d-%m-%Y}"
@@ -241,7 +256,9 @@ class AssessmentScore(TenantModel):
     competency = models.ForeignKey(
         Competency, on_delete=models.PROTECT, related_name="+", verbose_name=_("competency")
     )
-    level = models.PositiveSmallIntegerField(_("level"), choices=LEVEL_CHOICES, validators=level_validators)
+    level = models.PositiveSmallIntegerField(
+        _("level"), choices=LEVEL_CHOICES, validators=level_validators
+    )
 
     class Meta:
         verbose_name = _("assessment score")
@@ -266,7 +283,10 @@ class CurrentLevel(TenantModel):
     gap pages and the needs analysis read it instead of re-deciding over every assessment."""
 
     employee = models.ForeignKey(
-        "people.Employee", on_delete=models.CASCADE, related_name="current_levels", verbose_name=_("employee")
+        "people.Employee",
+        on_delete=models.CASCADE,
+        related_name="current_levels",
+        verbose_name=_("employee"),
     )
     competency = models.ForeignKey(
         Competency, on_delete=models.CASCADE, related_name="+", verbose_name=_("competency")

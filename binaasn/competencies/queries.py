@@ -14,7 +14,9 @@ def can_see_employee(membership, employee):
         return True
     if membership.role == "operator":
         return bool(
-            membership.unit_id and employee.unit_id and employee.unit.path.startswith(membership.unit.path)
+            membership.unit_id
+            and employee.unit_id
+            and employee.unit.path.startswith(membership.unit.path)
         )
     return employee.user_id == membership.user_id
 
@@ -44,7 +46,9 @@ def requirements_by_position(agency, position_ids):
     """``{position_id: {competency_id: required level}}``."""
     result = {}
     rows = PositionStandard.objects.for_agency(agency).filter(position_id__in=set(position_ids))
-    for position_id, competency_id, level in rows.values_list("position_id", "competency_id", "required_level"):
+    for position_id, competency_id, level in rows.values_list(
+        "position_id", "competency_id", "required_level"
+    ):
         result.setdefault(position_id, {})[competency_id] = level
     return result
 
@@ -53,7 +57,9 @@ def levels_by_employee(agency, employee_ids):
     """``{employee_id: {competency_id: current level}}``."""
     result = {}
     rows = CurrentLevel.objects.for_agency(agency).filter(employee_id__in=set(employee_ids))
-    for employee_id, competency_id, level in rows.values_list("employee_id", "competency_id", "level"):
+    for employee_id, competency_id, level in rows.values_list(
+        "employee_id", "competency_id", "level"
+    ):
         result.setdefault(employee_id, {})[competency_id] = level
     return result
 
@@ -63,7 +69,9 @@ def employee_gap_report(employee):
     agency = employee.agency
     requirements = {}
     if employee.position_id:
-        requirements = requirements_by_position(agency, [employee.position_id]).get(employee.position_id, {})
+        requirements = requirements_by_position(agency, [employee.position_id]).get(
+            employee.position_id, {}
+        )
     current = {
         level.competency_id: level
         for level in CurrentLevel.objects.for_agency(agency).filter(employee=employee)
@@ -88,7 +96,12 @@ def employee_gap_report(employee):
             }
         )
     parts = rules.jpm_parts(requirements, profile)
-    return {"rows": rows, "jpm": parts["jpm"], "matched": parts["matched"], "required_total": parts["required"]}
+    return {
+        "rows": rows,
+        "jpm": parts["jpm"],
+        "matched": parts["matched"],
+        "required_total": parts["required"],
+    }
 
 
 def heatmap_columns(agency, employees):
@@ -104,7 +117,9 @@ def heatmap_columns(agency, employees):
 def heatmap_rows(agency, employees, columns, bands):
     """For a page of employees: the cells (required, current, gap, class) per column and JPM."""
     employees = list(employees)
-    requirements = requirements_by_position(agency, [e.position_id for e in employees if e.position_id])
+    requirements = requirements_by_position(
+        agency, [e.position_id for e in employees if e.position_id]
+    )
     profiles = levels_by_employee(agency, [e.pk for e in employees])
     rows = []
     for employee in employees:
@@ -124,7 +139,12 @@ def heatmap_rows(agency, employees, columns, bands):
             )
         score = rules.jpm(required, profile)
         rows.append(
-            {"employee": employee, "cells": cells, "jpm": score, "category": rules.jpm_category(score, bands)}
+            {
+                "employee": employee,
+                "cells": cells,
+                "jpm": score,
+                "category": rules.jpm_category(score, bands),
+            }
         )
     return rows
 

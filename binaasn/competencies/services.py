@@ -70,7 +70,10 @@ def replace_jpm_bands(agency, bands, by=None):
 @transaction.atomic
 def set_position_standards(position, levels, by=None):
     """Make ``position`` require exactly ``levels`` ({competency: level}); None drops one."""
-    existing = {s.competency_id: s for s in PositionStandard.objects.for_agency(position.agency).filter(position=position)}
+    existing = {
+        s.competency_id: s
+        for s in PositionStandard.objects.for_agency(position.agency).filter(position=position)
+    }
     for competency, level in levels.items():
         standard = existing.get(competency.pk)
         if not level:
@@ -79,7 +82,10 @@ def set_position_standards(position, levels, by=None):
             continue
         if standard is None:
             PositionStandard.objects.create(
-                agency=position.agency, position=position, competency=competency, required_level=int(level)
+                agency=position.agency,
+                position=position,
+                competency=competency,
+                required_level=int(level),
             )
         elif standard.required_level != int(level):
             standard.required_level = int(level)
@@ -95,7 +101,10 @@ def copy_position_standards(source, target, by=None):
     PositionStandard.objects.for_agency(agency).filter(position=target).delete()
     copied = [
         PositionStandard(
-            agency=agency, position=target, competency_id=s.competency_id, required_level=s.required_level
+            agency=agency,
+            position=target,
+            competency_id=s.competency_id,
+            required_level=s.required_level,
         )
         for s in PositionStandard.objects.for_agency(agency).filter(position=source)
     ]
@@ -122,7 +131,13 @@ def import_position_standards(agency, upload, kind, by=None):
     columns = {}
     for name in STANDARD_COLUMNS:
         if name.lower() not in header:
-            errors.append({"row": 1, "column": name, "message": _("Column %(name)s is missing.") % {"name": name}})
+            errors.append(
+                {
+                    "row": 1,
+                    "column": name,
+                    "message": _("Column %(name)s is missing.") % {"name": name},
+                }
+            )
         else:
             columns[name] = header.index(name.lower())
     if errors:
@@ -139,28 +154,68 @@ def import_position_standards(agency, upload, kind, by=None):
 
     planned = {}
     for number, row in enumerate(rows[1:], start=2):
-        cells = [cell_text(row[columns[name]]) if columns[name] < len(row) else "" for name in STANDARD_COLUMNS]
+        cells = [
+            cell_text(row[columns[name]]) if columns[name] < len(row) else ""
+            for name in STANDARD_COLUMNS
+        ]
         if not any(cells):
             continue
         position_name, competency_name, level_text = cells
         matches = positions.get(position_name.lower(), [])
         if not position_name:
-            errors.append({"row": number, "column": "Jabatan", "message": _("The position is empty.")})
+            errors.append(
+                {"row": number, "column": "Jabatan", "message": _("The position is empty.")}
+            )
         elif not matches:
-            errors.append({"row": number, "column": "Jabatan", "message": _("Unknown position “%(name)s”.") % {"name": position_name}})
+            errors.append(
+                {
+                    "row": number,
+                    "column": "Jabatan",
+                    "message": _("Unknown position “%(name)s”.") % {"name": position_name},
+                }
+            )
         elif len(matches) > 1:
-            errors.append({"row": number, "column": "Jabatan", "message": _("Several positions are called “%(name)s”; rename them first.") % {"name": position_name}})
+            errors.append(
+                {
+                    "row": number,
+                    "column": "Jabatan",
+                    "message": _("Several positions are called “%(name)s”; rename them first.")
+                    % {"name": position_name},
+                }
+            )
         competency = competencies.get(competency_name.lower())
         if not competency_name:
-            errors.append({"row": number, "column": "Kompetensi", "message": _("The competency is empty.")})
+            errors.append(
+                {"row": number, "column": "Kompetensi", "message": _("The competency is empty.")}
+            )
         elif competency is None:
-            errors.append({"row": number, "column": "Kompetensi", "message": _("Unknown competency “%(name)s”.") % {"name": competency_name}})
+            errors.append(
+                {
+                    "row": number,
+                    "column": "Kompetensi",
+                    "message": _("Unknown competency “%(name)s”.") % {"name": competency_name},
+                }
+            )
         if level_text not in {"1", "2", "3", "4", "5"}:
-            errors.append({"row": number, "column": "Level", "message": _("The level must be a whole number from 1 to 5, not “%(value)s”.") % {"value": level_text}})
+            errors.append(
+                {
+                    "row": number,
+                    "column": "Level",
+                    "message": _("The level must be a whole number from 1 to 5, not “%(value)s”.")
+                    % {"value": level_text},
+                }
+            )
         if len(matches) == 1 and competency is not None:
             key = (matches[0].pk, competency.pk)
             if key in planned:
-                errors.append({"row": number, "column": "Kompetensi", "message": _("This position and competency already appear in row %(row)d.") % {"row": planned[key][2]}})
+                errors.append(
+                    {
+                        "row": number,
+                        "column": "Kompetensi",
+                        "message": _("This position and competency already appear in row %(row)d.")
+                        % {"row": planned[key][2]},
+                    }
+                )
             elif level_text in {"1", "2", "3", "4", "5"}:
                 planned[key] = (matches[0], competency, number, int(level_text))
     if errors:
@@ -178,7 +233,9 @@ def import_position_standards(agency, upload, kind, by=None):
 
 
 @transaction.atomic
-def record_assessment(employee, *, source, assessed_on, levels, assessor="", note="", evidence=None, by=None):
+def record_assessment(
+    employee, *, source, assessed_on, levels, assessor="", note="", evidence=None, by=None
+):
     """Record one assessment (``levels``: {competency: level}) and refresh the current profile."""
     levels = {competency: int(level) for competency, level in levels.items() if level}
     if not levels:
@@ -197,7 +254,9 @@ def record_assessment(employee, *, source, assessed_on, levels, assessor="", not
     assessment.save()
     for competency, level in levels.items():
         if not 1 <= level <= 5:
-            raise ValidationError(_("%(name)s: the level must be from 1 to 5.") % {"name": competency})
+            raise ValidationError(
+                _("%(name)s: the level must be from 1 to 5.") % {"name": competency}
+            )
         AssessmentScore.objects.create(
             agency=employee.agency, assessment=assessment, competency=competency, level=level
         )
@@ -221,7 +280,11 @@ def refresh_current_levels(employee):
         AssessmentScore.objects.for_agency(agency)
         .filter(assessment__employee=employee)
         .values_list(
-            "competency_id", "assessment__source", "assessment__assessed_on", "assessment_id", "level"
+            "competency_id",
+            "assessment__source",
+            "assessment__assessed_on",
+            "assessment_id",
+            "level",
         )
     )
     current = profile_rules.current_profile(scores)
@@ -268,12 +331,26 @@ def set_standards_in_bulk(agency, standards, *, by=None):
             if not 1 <= int(level) <= 5:
                 raise ValidationError(_("The level must be a whole number from 1 to 5."))
             rows.append(
-                PositionStandard(agency=agency, position_id=position_id, competency_id=competency_id, required_level=int(level))
+                PositionStandard(
+                    agency=agency,
+                    position_id=position_id,
+                    competency_id=competency_id,
+                    required_level=int(level),
+                )
             )
     PositionStandard.objects.for_agency(agency).filter(position_id__in=list(standards)).delete()
     PositionStandard.objects.bulk_create(rows, batch_size=2000)
     counts = {"positions": len(standards), "standards": len(rows)}
-    _log_batch(agency, _("Position standards written in one batch: %(positions)d positions, %(standards)d required levels.") % counts, counts, by)
+    _log_batch(
+        agency,
+        _(
+            "Position standards written in one batch: %(positions)d positions, "
+            "%(standards)d required levels."
+        )
+        % counts,
+        counts,
+        by,
+    )
     return len(rows)
 
 
@@ -286,21 +363,46 @@ def record_assessments_in_bulk(agency, entries, *, by=None):
     """
     entries = [entry for entry in entries if entry[3]]
     assessments = [
-        Assessment(agency=agency, employee_id=employee_id, source=source, assessed_on=day, assessor=assessor, created_by=by)
+        Assessment(
+            agency=agency,
+            employee_id=employee_id,
+            source=source,
+            assessed_on=day,
+            assessor=assessor,
+            created_by=by,
+        )
         for employee_id, source, day, _levels, assessor in entries
     ]
     Assessment.objects.bulk_create(assessments, batch_size=2000)
     scores = []
-    for assessment, (_employee, _source, _day, levels, _assessor) in zip(assessments, entries, strict=True):
+    for assessment, (_employee, _source, _day, levels, _assessor) in zip(
+        assessments, entries, strict=True
+    ):
         for competency_id, level in levels.items():
             if not 1 <= int(level) <= 5:
                 raise ValidationError(_("The level must be a whole number from 1 to 5."))
-            scores.append(AssessmentScore(agency=agency, assessment_id=assessment.pk, competency_id=competency_id, level=int(level)))
+            scores.append(
+                AssessmentScore(
+                    agency=agency,
+                    assessment_id=assessment.pk,
+                    competency_id=competency_id,
+                    level=int(level),
+                )
+            )
     AssessmentScore.objects.bulk_create(scores, batch_size=5000)
     employee_ids = sorted({entry[0] for entry in entries})
     refresh_current_levels_in_bulk(agency, employee_ids)
     counts = {"assessments": len(assessments), "scores": len(scores), "asn": len(employee_ids)}
-    _log_batch(agency, _("Assessments recorded in one batch: %(assessments)d assessments with %(scores)d levels for %(asn)d ASN.") % counts, counts, by)
+    _log_batch(
+        agency,
+        _(
+            "Assessments recorded in one batch: %(assessments)d assessments with "
+            "%(scores)d levels for %(asn)d ASN."
+        )
+        % counts,
+        counts,
+        by,
+    )
     return len(assessments)
 
 
@@ -313,8 +415,12 @@ def refresh_current_levels_in_bulk(agency, employee_ids, chunk=2000):
             AssessmentScore.objects.for_agency(agency)
             .filter(assessment__employee_id__in=ids)
             .values_list(
-                "assessment__employee_id", "competency_id", "assessment__source",
-                "assessment__assessed_on", "assessment_id", "level",
+                "assessment__employee_id",
+                "competency_id",
+                "assessment__source",
+                "assessment__assessed_on",
+                "assessment_id",
+                "level",
             )
         )
         for employee_id, *score in rows:
@@ -323,11 +429,17 @@ def refresh_current_levels_in_bulk(agency, employee_ids, chunk=2000):
         CurrentLevel.objects.bulk_create(
             [
                 CurrentLevel(
-                    agency=agency, employee_id=employee_id, competency_id=competency_id,
-                    level=level, source=source, assessed_on=assessed_on,
+                    agency=agency,
+                    employee_id=employee_id,
+                    competency_id=competency_id,
+                    level=level,
+                    source=source,
+                    assessed_on=assessed_on,
                 )
                 for employee_id, scores in by_employee.items()
-                for competency_id, (level, source, assessed_on) in profile_rules.current_profile(scores).items()
+                for competency_id, (level, source, assessed_on) in profile_rules.current_profile(
+                    scores
+                ).items()
             ],
             batch_size=5000,
         )

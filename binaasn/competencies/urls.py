@@ -20,7 +20,11 @@ urlpatterns = [
     path("standar/<int:pk>/salin/", standards.standard_copy, name="standard-copy"),
     # assessments and gaps
     path("penilaian/", assessments.assessment_list, name="assessment-list"),
-    path("penilaian/pegawai/<int:employee_pk>/tambah/", assessments.assessment_create, name="assessment-create"),
+    path(
+        "penilaian/pegawai/<int:employee_pk>/tambah/",
+        assessments.assessment_create,
+        name="assessment-create",
+    ),
     path("penilaian/<int:pk>/", assessments.assessment_detail, name="assessment-detail"),
     path("penilaian/<int:pk>/berkas/", assessments.assessment_evidence, name="assessment-evidence"),
     path("penilaian/<int:pk>/hapus/", assessments.assessment_delete, name="assessment-delete"),

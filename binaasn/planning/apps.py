@@ -12,11 +12,16 @@ class PlanningConfig(AppConfig):
 
         from . import models
 
-        auditlog.register(models.Campaign, exclude_fields=["max_affected", "max_mentions", "employees_considered"])
+        auditlog.register(
+            models.Campaign, exclude_fields=["max_affected", "max_mentions", "employees_considered"]
+        )
         auditlog.register(models.Need, include_fields=["status"])
         auditlog.register(models.Interview, m2m_fields={"competencies"})
         auditlog.register(models.Plan)
-        auditlog.register(models.Programme, m2m_fields={"needs", "competencies", "target_units", "target_employees", "speakers"})
+        auditlog.register(
+            models.Programme,
+            m2m_fields={"needs", "competencies", "target_units", "target_employees", "speakers"},
+        )
         auditlog.register(models.BudgetLine)
         auditlog.register(models.BudgetCeiling)
         auditlog.register(models.Partner)

@@ -49,7 +49,9 @@ def check_line(volume, unit_cost):
     elif cost_value < 0:
         errors["unit_cost"] = _("The unit cost cannot be negative.")
     elif cost_value > MAX_UNIT_COST:
-        errors["unit_cost"] = _("A unit cost above Rp 1.000.000.000 is not plausible; check the number.")
+        errors["unit_cost"] = _(
+            "A unit cost above Rp 1.000.000.000 is not plausible; check the number."
+        )
     if not errors and line_total(volume_value, cost_value) > MAX_LINE_TOTAL:
         errors["unit_cost"] = _(
             "Volume × unit cost exceeds Rp 50.000.000.000 for one line; check the numbers."

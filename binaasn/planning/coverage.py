@@ -30,7 +30,9 @@ def allocate(employee_ids, programmes):
     for programme in programmes:
         eligible = [pk for pk in dict.fromkeys(programme.eligible) if pk in planned]
         if not programme.named and programme.seats < len(eligible):
-            eligible = heapq.nsmallest(max(programme.seats, 0), eligible, key=lambda pk: (planned[pk], pk))
+            eligible = heapq.nsmallest(
+                max(programme.seats, 0), eligible, key=lambda pk: (planned[pk], pk)
+            )
         for pk in eligible:
             planned[pk] += programme.jp
     return planned

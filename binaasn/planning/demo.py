@@ -25,36 +25,96 @@ from .models import BudgetLine, Campaign, Interview, Need, Partner, Plan, Progra
 
 PARTNERS = {
     "gorontalo": [
-        ("Universitas Negeri Gorontalo", "university", "UNG/PKS/017/2025", "Dr. Hasan Lamato", "0435-821125"),
-        ("Lembaga Administrasi Negara (LAN)", "central", "LAN/PKS/042/2025", "Rina Wulandari", "021-3868201"),
-        ("BPSDM Provinsi Gorontalo", "provincial", "BPSDM-GTO/09/2025", "Yusuf Katili", "0435-831207"),
+        (
+            "Universitas Negeri Gorontalo",
+            "university",
+            "UNG/PKS/017/2025",
+            "Dr. Hasan Lamato",
+            "0435-821125",
+        ),
+        (
+            "Lembaga Administrasi Negara (LAN)",
+            "central",
+            "LAN/PKS/042/2025",
+            "Rina Wulandari",
+            "021-3868201",
+        ),
+        (
+            "BPSDM Provinsi Gorontalo",
+            "provincial",
+            "BPSDM-GTO/09/2025",
+            "Yusuf Katili",
+            "0435-831207",
+        ),
     ],
     "candisari": [
-        ("Universitas Diponegoro", "university", "UNDIP/PKS/121/2025", "Dr. Bambang Setiawan", "024-7460024"),
-        ("BPSDMD Provinsi Jawa Tengah", "provincial", "BPSDMD-JTG/33/2025", "Sri Lestari", "024-7473066"),
+        (
+            "Universitas Diponegoro",
+            "university",
+            "UNDIP/PKS/121/2025",
+            "Dr. Bambang Setiawan",
+            "024-7460024",
+        ),
+        (
+            "BPSDMD Provinsi Jawa Tengah",
+            "provincial",
+            "BPSDMD-JTG/33/2025",
+            "Sri Lestari",
+            "024-7473066",
+        ),
         ("Komunitas Semarang Digital", "ngo", "", "Andika Pratama", "0812-2900-1122"),
     ],
     "kutacane": [
-        ("Universitas Syiah Kuala", "university", "USK/PKS/088/2025", "Dr. Teuku Rizal", "0651-7551101"),
-        ("Universitas Gunung Leuser", "university", "UGL/PKS/011/2025", "Drs. Ahmad Selian", "0629-21033"),
+        (
+            "Universitas Syiah Kuala",
+            "university",
+            "USK/PKS/088/2025",
+            "Dr. Teuku Rizal",
+            "0651-7551101",
+        ),
+        (
+            "Universitas Gunung Leuser",
+            "university",
+            "UGL/PKS/011/2025",
+            "Drs. Ahmad Selian",
+            "0629-21033",
+        ),
         ("BPSDM Aceh", "provincial", "BPSDM-ACEH/15/2025", "Cut Nyak Rahmi", "0651-7410300"),
-        ("Lembaga Administrasi Negara (LAN)", "central", "LAN/PKS/051/2025", "Rina Wulandari", "021-3868201"),
+        (
+            "Lembaga Administrasi Negara (LAN)",
+            "central",
+            "LAN/PKS/051/2025",
+            "Rina Wulandari",
+            "021-3868201",
+        ),
     ],
 }
 
 # name, expertise, partner name (or an institution of their own)
 SPEAKERS = {
     "gorontalo": [
-        ("Dr. Ir. Fadli Mohamad, M.T.", "Manajemen proyek pemerintah", "Lembaga Administrasi Negara (LAN)"),
+        (
+            "Dr. Ir. Fadli Mohamad, M.T.",
+            "Manajemen proyek pemerintah",
+            "Lembaga Administrasi Negara (LAN)",
+        ),
         ("Dr. Nurhayati Ali, M.Kom.", "E-government dan SPBE", "Universitas Negeri Gorontalo"),
         ("Hendra Monoarfa, S.STP., M.Si.", "Pelayanan publik", "BPSDM Provinsi Gorontalo"),
     ],
     "candisari": [
-        ("Dr. Agus Riyanto, M.Kom.", "Sistem informasi dan layanan digital", "Universitas Diponegoro"),
+        (
+            "Dr. Agus Riyanto, M.Kom.",
+            "Sistem informasi dan layanan digital",
+            "Universitas Diponegoro",
+        ),
         ("Dewi Kartika, S.Kom.", "Pengelolaan data kependudukan", "Komunitas Semarang Digital"),
     ],
     "kutacane": [
-        ("Prof. Dr. Zainal Abidin, M.Si.", "Tata kelola pemerintahan yang baik", "Universitas Syiah Kuala"),
+        (
+            "Prof. Dr. Zainal Abidin, M.Si.",
+            "Tata kelola pemerintahan yang baik",
+            "Universitas Syiah Kuala",
+        ),
         ("Dr. Maimun Desky, M.Pd.", "Perencanaan pendidikan daerah", "Universitas Gunung Leuser"),
         ("Rahmad Pinem, S.E., M.Si.", "Perencanaan dan penganggaran daerah", "BPSDM Aceh"),
     ],
@@ -67,8 +127,10 @@ OBJECTIVES = {
         "3. Memastikan setiap PNS memperoleh paling sedikit 20 JP pengembangan kompetensi."
     ),
     "candisari": (
-        "1. Meningkatkan kemampuan ASN kecamatan memanfaatkan teknologi informasi dalam pelayanan.\n"
-        "2. Menerapkan pembelajaran berbasis proyek untuk memperbaiki pengelolaan data kependudukan.\n"
+        "1. Meningkatkan kemampuan ASN kecamatan memanfaatkan teknologi informasi dalam "
+        "pelayanan.\n"
+        "2. Menerapkan pembelajaran berbasis proyek untuk memperbaiki pengelolaan data "
+        "kependudukan.\n"
         "3. Mengurangi penolakan terhadap perubahan melalui pendampingan."
     ),
     "kutacane": (
@@ -78,65 +140,272 @@ OBJECTIVES = {
     ),
 }
 
-CEILING = {"gorontalo": Decimal("450000000"), "candisari": Decimal("120000000"), "kutacane": Decimal("200000000")}
+CEILING = {
+    "gorontalo": Decimal("450000000"),
+    "candisari": Decimal("120000000"),
+    "kutacane": Decimal("200000000"),
+}
 
 # title, form, path code, competency names, unit name to target (None: whole agency),
 # participants, JP, month, end month, delivery, partner, speakers, budget lines
 PROGRAMMES = {
     "gorontalo": [
-        ("Pelatihan Manajemen Proyek Pemerintah", "managerial_training", "KL02", ["Manajemen Proyek", "Orientasi pada Hasil"],
-         None, 30, 32, 3, None, "offline", "Lembaga Administrasi Negara (LAN)", ["Dr. Ir. Fadli Mohamad, M.T."],
-         [("honorarium", "Narasumber LAN", 8, "OJ", 1_200_000), ("consumption", "Makan dan kudapan peserta", 120, "OH", 85_000),
-          ("venue", "Aula Bappeda", 4, "hari", 1_500_000), ("materials", "Modul dan ATK", 30, "paket", 150_000)]),
-        ("Pelatihan E-Government untuk Pelayanan Publik", "technical_training", "KL03", ["Layanan E-Government", "Pelayanan Publik"],
-         None, 40, 24, 5, None, "blended", "Universitas Negeri Gorontalo", ["Dr. Nurhayati Ali, M.Kom."],
-         [("honorarium", "Narasumber UNG", 6, "OJ", 900_000), ("consumption", "Makan dan kudapan", 120, "OH", 75_000),
-          ("venue", "Laboratorium komputer UNG", 3, "hari", 2_000_000)]),
-        ("Mentoring ASN Senior-Junior", "mentoring", "NKL02", ["Pengembangan Diri dan Orang Lain"],
-         "Dinas Kesehatan", 20, 12, 6, 9, "offline", None, [],
-         [("consumption", "Pertemuan bulanan", 80, "OH", 40_000)]),
-        ("Bakti Sosial dan Penyuluhan Pelayanan Kesehatan", "community_activity", "NKL13", ["Pelayanan Publik", "Perekat Bangsa"],
-         "Dinas Kesehatan", 25, 8, 8, None, "offline", None, ["Hendra Monoarfa, S.STP., M.Si."],
-         [("transport", "Transport ke desa", 25, "orang", 100_000), ("materials", "Bahan penyuluhan", 1, "paket", 2_500_000)]),
+        (
+            "Pelatihan Manajemen Proyek Pemerintah",
+            "managerial_training",
+            "KL02",
+            ["Manajemen Proyek", "Orientasi pada Hasil"],
+            None,
+            30,
+            32,
+            3,
+            None,
+            "offline",
+            "Lembaga Administrasi Negara (LAN)",
+            ["Dr. Ir. Fadli Mohamad, M.T."],
+            [
+                ("honorarium", "Narasumber LAN", 8, "OJ", 1_200_000),
+                ("consumption", "Makan dan kudapan peserta", 120, "OH", 85_000),
+                ("venue", "Aula Bappeda", 4, "hari", 1_500_000),
+                ("materials", "Modul dan ATK", 30, "paket", 150_000),
+            ],
+        ),
+        (
+            "Pelatihan E-Government untuk Pelayanan Publik",
+            "technical_training",
+            "KL03",
+            ["Layanan E-Government", "Pelayanan Publik"],
+            None,
+            40,
+            24,
+            5,
+            None,
+            "blended",
+            "Universitas Negeri Gorontalo",
+            ["Dr. Nurhayati Ali, M.Kom."],
+            [
+                ("honorarium", "Narasumber UNG", 6, "OJ", 900_000),
+                ("consumption", "Makan dan kudapan", 120, "OH", 75_000),
+                ("venue", "Laboratorium komputer UNG", 3, "hari", 2_000_000),
+            ],
+        ),
+        (
+            "Mentoring ASN Senior-Junior",
+            "mentoring",
+            "NKL02",
+            ["Pengembangan Diri dan Orang Lain"],
+            "Dinas Kesehatan",
+            20,
+            12,
+            6,
+            9,
+            "offline",
+            None,
+            [],
+            [("consumption", "Pertemuan bulanan", 80, "OH", 40_000)],
+        ),
+        (
+            "Bakti Sosial dan Penyuluhan Pelayanan Kesehatan",
+            "community_activity",
+            "NKL13",
+            ["Pelayanan Publik", "Perekat Bangsa"],
+            "Dinas Kesehatan",
+            25,
+            8,
+            8,
+            None,
+            "offline",
+            None,
+            ["Hendra Monoarfa, S.STP., M.Si."],
+            [
+                ("transport", "Transport ke desa", 25, "orang", 100_000),
+                ("materials", "Bahan penyuluhan", 1, "paket", 2_500_000),
+            ],
+        ),
     ],
     "candisari": [
-        ("Pelatihan Teknologi Informasi dalam Pelayanan Kecamatan", "technical_training", "KL03", ["Pemanfaatan Teknologi Informasi dalam Pelayanan"],
-         None, 30, 24, 3, None, "offline", "Universitas Diponegoro", ["Dr. Agus Riyanto, M.Kom."],
-         [("honorarium", "Narasumber UNDIP", 6, "OJ", 900_000), ("consumption", "Makan dan kudapan", 90, "OH", 60_000),
-          ("venue", "Laboratorium komputer", 3, "hari", 1_500_000)]),
-        ("Pembelajaran Berbasis Proyek: Sistem Informasi Data Kependudukan", "project_based", "NKL11", ["Pengelolaan Data Kependudukan", "Kerjasama"],
-         None, 12, 30, 5, 8, "blended", None, ["Dewi Kartika, S.Kom."],
-         [("honorarium", "Pendamping proyek", 4, "bulan", 1_500_000), ("consumption", "Pertemuan kelompok", 48, "OH", 40_000)]),
-        ("Coaching Mengelola Perubahan bagi Kepala Seksi", "coaching", "NKL01", ["Mengelola Perubahan"],
-         None, 8, 8, 9, None, "offline", None, [],
-         [("consumption", "Sesi coaching", 32, "OH", 40_000)]),
+        (
+            "Pelatihan Teknologi Informasi dalam Pelayanan Kecamatan",
+            "technical_training",
+            "KL03",
+            ["Pemanfaatan Teknologi Informasi dalam Pelayanan"],
+            None,
+            30,
+            24,
+            3,
+            None,
+            "offline",
+            "Universitas Diponegoro",
+            ["Dr. Agus Riyanto, M.Kom."],
+            [
+                ("honorarium", "Narasumber UNDIP", 6, "OJ", 900_000),
+                ("consumption", "Makan dan kudapan", 90, "OH", 60_000),
+                ("venue", "Laboratorium komputer", 3, "hari", 1_500_000),
+            ],
+        ),
+        (
+            "Pembelajaran Berbasis Proyek: Sistem Informasi Data Kependudukan",
+            "project_based",
+            "NKL11",
+            ["Pengelolaan Data Kependudukan", "Kerjasama"],
+            None,
+            12,
+            30,
+            5,
+            8,
+            "blended",
+            None,
+            ["Dewi Kartika, S.Kom."],
+            [
+                ("honorarium", "Pendamping proyek", 4, "bulan", 1_500_000),
+                ("consumption", "Pertemuan kelompok", 48, "OH", 40_000),
+            ],
+        ),
+        (
+            "Coaching Mengelola Perubahan bagi Kepala Seksi",
+            "coaching",
+            "NKL01",
+            ["Mengelola Perubahan"],
+            None,
+            8,
+            8,
+            9,
+            None,
+            "offline",
+            None,
+            [],
+            [("consumption", "Sesi coaching", 32, "OH", 40_000)],
+        ),
     ],
     "kutacane": [
-        ("Pelatihan Tata Kelola Pemerintahan yang Baik", "technical_training", "KL03", ["Tata Kelola Pemerintahan yang Baik", "Integritas"],
-         "Dinas Pendidikan", 30, 24, 4, None, "offline", "BPSDM Aceh", ["Prof. Dr. Zainal Abidin, M.Si."],
-         [("honorarium", "Narasumber", 6, "OJ", 1_000_000), ("consumption", "Makan dan kudapan", 90, "OH", 70_000),
-          ("venue", "Aula Setdakab", 3, "hari", 1_000_000)]),
-        ("Magang ASN Muda di Universitas", "internship", "NKL12", ["Perencanaan Program dan Anggaran", "Pengembangan Diri dan Orang Lain"],
-         None, 10, 40, 7, 8, "offline", "Universitas Syiah Kuala", ["Dr. Maimun Desky, M.Pd."],
-         [("transport", "Perjalanan Kutacane–Banda Aceh", 10, "orang", 1_200_000), ("accommodation", "Penginapan", 100, "OH", 250_000)]),
-        ("Seminar Pelayanan Publik yang Berintegritas", "seminar", "KL06", ["Pelayanan Publik", "Integritas"],
-         None, 60, 8, 10, None, "offline", "Universitas Gunung Leuser", [],
-         [("consumption", "Makan dan kudapan", 60, "OH", 60_000), ("venue", "Gedung pertemuan", 1, "hari", 2_500_000)]),
+        (
+            "Pelatihan Tata Kelola Pemerintahan yang Baik",
+            "technical_training",
+            "KL03",
+            ["Tata Kelola Pemerintahan yang Baik", "Integritas"],
+            "Dinas Pendidikan",
+            30,
+            24,
+            4,
+            None,
+            "offline",
+            "BPSDM Aceh",
+            ["Prof. Dr. Zainal Abidin, M.Si."],
+            [
+                ("honorarium", "Narasumber", 6, "OJ", 1_000_000),
+                ("consumption", "Makan dan kudapan", 90, "OH", 70_000),
+                ("venue", "Aula Setdakab", 3, "hari", 1_000_000),
+            ],
+        ),
+        (
+            "Magang ASN Muda di Universitas",
+            "internship",
+            "NKL12",
+            ["Perencanaan Program dan Anggaran", "Pengembangan Diri dan Orang Lain"],
+            None,
+            10,
+            40,
+            7,
+            8,
+            "offline",
+            "Universitas Syiah Kuala",
+            ["Dr. Maimun Desky, M.Pd."],
+            [
+                ("transport", "Perjalanan Kutacane–Banda Aceh", 10, "orang", 1_200_000),
+                ("accommodation", "Penginapan", 100, "OH", 250_000),
+            ],
+        ),
+        (
+            "Seminar Pelayanan Publik yang Berintegritas",
+            "seminar",
+            "KL06",
+            ["Pelayanan Publik", "Integritas"],
+            None,
+            60,
+            8,
+            10,
+            None,
+            "offline",
+            "Universitas Gunung Leuser",
+            [],
+            [
+                ("consumption", "Makan dan kudapan", 60, "OH", 60_000),
+                ("venue", "Gedung pertemuan", 1, "hari", 2_500_000),
+            ],
+        ),
     ],
 }
 
 INTERVIEWS = {
     "gorontalo": [
-        ("Kepala bidang di Dinas Kesehatan", "Dinas Kesehatan", "Banyak ASN puskesmas merasa kurang kompeten dalam layanan digital; diusulkan pelatihan e-government dan pendampingan oleh ASN senior.", ["Layanan E-Government", "Pelayanan Publik"], ["technical_training", "mentoring"]),
-        ("Para kepala OPD", None, "Proyek pembangunan sering terlambat; perlu pelatihan manajemen proyek oleh lembaga pusat.", ["Manajemen Proyek", "Orientasi pada Hasil"], ["managerial_training"]),
+        (
+            "Kepala bidang di Dinas Kesehatan",
+            "Dinas Kesehatan",
+            (
+                "Banyak ASN puskesmas merasa kurang kompeten dalam layanan digital; diusulkan "
+                "pelatihan e-government dan pendampingan oleh ASN senior."
+            ),
+            ["Layanan E-Government", "Pelayanan Publik"],
+            ["technical_training", "mentoring"],
+        ),
+        (
+            "Para kepala OPD",
+            None,
+            (
+                "Proyek pembangunan sering terlambat; perlu pelatihan manajemen proyek oleh "
+                "lembaga "
+                "pusat."
+            ),
+            ["Manajemen Proyek", "Orientasi pada Hasil"],
+            ["managerial_training"],
+        ),
     ],
     "candisari": [
-        ("Lurah dan sekretaris kelurahan", None, "Warga kesulitan memakai layanan daring; ASN perlu mampu membimbing warga. Sebagian pegawai enggan berubah.", ["Pemanfaatan Teknologi Informasi dalam Pelayanan", "Mengelola Perubahan"], ["technical_training", "coaching"]),
-        ("Seksi Pemerintahan", "Seksi Pemerintahan", "Data kependudukan masih dikelola manual; diusulkan proyek kelompok merancang sistem informasi.", ["Pengelolaan Data Kependudukan"], ["project_based"]),
+        (
+            "Lurah dan sekretaris kelurahan",
+            None,
+            (
+                "Warga kesulitan memakai layanan daring; ASN perlu mampu membimbing warga. "
+                "Sebagian "
+                "pegawai enggan berubah."
+            ),
+            ["Pemanfaatan Teknologi Informasi dalam Pelayanan", "Mengelola Perubahan"],
+            ["technical_training", "coaching"],
+        ),
+        (
+            "Seksi Pemerintahan",
+            "Seksi Pemerintahan",
+            (
+                "Data kependudukan masih dikelola manual; diusulkan proyek kelompok merancang "
+                "sistem "
+                "informasi."
+            ),
+            ["Pengelolaan Data Kependudukan"],
+            ["project_based"],
+        ),
     ],
     "kutacane": [
-        ("Pejabat Dinas Pendidikan", "Dinas Pendidikan", "Penyusunan rencana kerja belum transparan; perlu pelatihan tata kelola pemerintahan yang baik.", ["Tata Kelola Pemerintahan yang Baik"], ["technical_training"]),
-        ("ASN muda", None, "Anggaran pelatihan terbatas dan partisipasi rendah; ASN muda ingin magang di universitas.", ["Pengembangan Diri dan Orang Lain", "Perencanaan Program dan Anggaran"], ["internship", "seminar"]),
+        (
+            "Pejabat Dinas Pendidikan",
+            "Dinas Pendidikan",
+            (
+                "Penyusunan rencana kerja belum transparan; perlu pelatihan tata kelola "
+                "pemerintahan "
+                "yang baik."
+            ),
+            ["Tata Kelola Pemerintahan yang Baik"],
+            ["technical_training"],
+        ),
+        (
+            "ASN muda",
+            None,
+            (
+                "Anggaran pelatihan terbatas dan partisipasi rendah; ASN muda ingin magang di "
+                "universitas."
+            ),
+            ["Pengembangan Diri dan Orang Lain", "Perencanaan Program dan Anggaran"],
+            ["internship", "seminar"],
+        ),
     ],
 }
 
@@ -157,7 +426,11 @@ def _partners(agency):
         if Partner.objects.for_agency(agency).filter(name=name).exists():
             continue
         partner = Partner(
-            name=name, kind=kind, mou_number=mou, contact_name=contact, contact_phone=phone,
+            name=name,
+            kind=kind,
+            mou_number=mou,
+            contact_name=contact,
+            contact_phone=phone,
             mou_starts_on=datetime.date(2025, 1, 1) if mou else None,
             mou_ends_on=datetime.date(2027, 12, 31) if mou else None,
         )
@@ -167,7 +440,15 @@ def _partners(agency):
         if Speaker.objects.for_agency(agency).filter(name=name).exists():
             continue
         partner = Partner.objects.for_agency(agency).filter(name=institution).first()
-        services.save_speaker(agency, Speaker(name=name, expertise=expertise, partner=partner, institution="" if partner else institution))
+        services.save_speaker(
+            agency,
+            Speaker(
+                name=name,
+                expertise=expertise,
+                partner=partner,
+                institution="" if partner else institution,
+            ),
+        )
         written += 1
     return written
 
@@ -180,16 +461,27 @@ def _campaign(agency, year, today):
     if Campaign.objects.for_agency(agency).filter(year=year).exists():
         return Campaign.objects.for_agency(agency).get(year=year), 0
     campaign = services.create_campaign(
-        agency, year=year, title=f"Analisis Kebutuhan Pengembangan Kompetensi {year}",
-        description="Kesenjangan kompetensi, kuesioner kebutuhan kepada ASN dan atasan, serta wawancara.",
+        agency,
+        year=year,
+        title=f"Analisis Kebutuhan Pengembangan Kompetensi {year}",
+        description=(
+            "Kesenjangan kompetensi, kuesioner kebutuhan kepada ASN dan atasan, serta wawancara."
+        ),
     )
     for group, unit_name, notes, competencies, forms in INTERVIEWS.get(agency.slug, []):
         interview = Interview(
-            agency=agency, campaign=campaign, held_on=datetime.date(year, 1, 20),
-            interviewer="Tim AKPK BKPSDM", group_description=group, unit=_unit(agency, unit_name),
-            notes=notes, proposed_forms=forms,
+            agency=agency,
+            campaign=campaign,
+            held_on=datetime.date(year, 1, 20),
+            interviewer="Tim AKPK BKPSDM",
+            group_description=group,
+            unit=_unit(agency, unit_name),
+            notes=notes,
+            proposed_forms=forms,
         )
-        services.save_interview(interview, competencies=[c for c in (_competency(agency, n) for n in competencies) if c])
+        services.save_interview(
+            interview, competencies=[c for c in (_competency(agency, n) for n in competencies) if c]
+        )
     # The needs questionnaire goes to the demo's largest OPD (or the whole kecamatan).
     root = OrgUnit.objects.for_agency(agency).filter(depth=0).order_by("pk").first()
     target = _unit(agency, "Dinas Kesehatan") or root
@@ -200,12 +492,16 @@ def _campaign(agency, year, today):
     questionnaire = campaign.questionnaire
     grid = questionnaire.questions.get(code="needs")
     gaps = {}
-    for employee_id, competency_id, level in Employee.objects.for_agency(agency).filter(
-        current_levels__isnull=False
-    ).values_list("pk", "current_levels__competency_id", "current_levels__level"):
+    for employee_id, competency_id, level in (
+        Employee.objects.for_agency(agency)
+        .filter(current_levels__isnull=False)
+        .values_list("pk", "current_levels__competency_id", "current_levels__level")
+    ):
         gaps.setdefault(employee_id, {})[str(competency_id)] = level
     answered = 0
-    invitations = Invitation.objects.for_agency(agency).filter(questionnaire=questionnaire).order_by("pk")
+    invitations = (
+        Invitation.objects.for_agency(agency).filter(questionnaire=questionnaire).order_by("pk")
+    )
     for invitation in invitations:
         if rng.random() > 0.7:
             continue
@@ -214,7 +510,15 @@ def _campaign(agency, year, today):
         for item in grid.items:
             level = known.get(str(item["id"]), 3)
             rows[str(item["id"])] = min(5, max(1, 6 - level + rng.choice([-1, 0, 0, 1])))
-        surveys.submit_response(invitation, {grid: rows, "forms": rng.choice(["Pelatihan klasikal dan mentoring", "Magang", "E-learning", ""])})
+        surveys.submit_response(
+            invitation,
+            {
+                grid: rows,
+                "forms": rng.choice(
+                    ["Pelatihan klasikal dan mentoring", "Magang", "E-learning", ""]
+                ),
+            },
+        )
         answered += 1
     surveys.close(questionnaire)
     services.analyse_campaign(campaign)
@@ -225,37 +529,88 @@ def _plan(agency, year, campaign):
     if Plan.objects.for_agency(agency).filter(year=year).exists():
         return 0
     plan = services.create_plan(
-        agency, year=year, title=f"Rencana Pengembangan Kompetensi ASN {year}",
-        objectives=OBJECTIVES.get(agency.slug, ""), campaign=campaign,
+        agency,
+        year=year,
+        title=f"Rencana Pengembangan Kompetensi ASN {year}",
+        objectives=OBJECTIVES.get(agency.slug, ""),
+        campaign=campaign,
     )
-    services.set_budget_ceiling(agency, year=year, amount=CEILING.get(agency.slug, Decimal("100000000")), note="Pagu APBD pengembangan kompetensi")
+    services.set_budget_ceiling(
+        agency,
+        year=year,
+        amount=CEILING.get(agency.slug, Decimal("100000000")),
+        note="Pagu APBD pengembangan kompetensi",
+    )
     count = 0
-    for (title, form, code, competency_names, unit_name, participants, jp, month, end_month,
-         delivery, partner_name, speaker_names, lines) in PROGRAMMES.get(agency.slug, []):
+    for (
+        title,
+        form,
+        code,
+        competency_names,
+        unit_name,
+        participants,
+        jp,
+        month,
+        end_month,
+        delivery,
+        partner_name,
+        speaker_names,
+        lines,
+    ) in PROGRAMMES.get(agency.slug, []):
         competencies = [c for c in (_competency(agency, n) for n in competency_names) if c]
-        needs = list(Need.objects.for_agency(agency).filter(campaign=campaign, competency__in=competencies))
+        needs = list(
+            Need.objects.for_agency(agency).filter(campaign=campaign, competency__in=competencies)
+        )
         for need in needs:
             if need.status != Need.Status.ACCEPTED:
                 need.status = Need.Status.ACCEPTED
                 need.save(update_fields=["status"])
-        partner = Partner.objects.for_agency(agency).filter(name=partner_name).first() if partner_name else None
+        partner = (
+            Partner.objects.for_agency(agency).filter(name=partner_name).first()
+            if partner_name
+            else None
+        )
         programme = Programme(
-            agency=agency, plan=plan, title=title, form=form, path_code=code,
-            participant_count=participants, jp_per_participant=jp, planned_month=month, end_month=end_month,
-            delivery_mode=delivery, provider_kind="partner" if partner else "own", partner=partner,
+            agency=agency,
+            plan=plan,
+            title=title,
+            form=form,
+            path_code=code,
+            participant_count=participants,
+            jp_per_participant=jp,
+            planned_month=month,
+            end_month=end_month,
+            delivery_mode=delivery,
+            provider_kind="partner" if partner else "own",
+            partner=partner,
         )
         unit = _unit(agency, unit_name)
-        services.save_programme(programme, relations={
-            "competencies": competencies, "needs": needs, "target_units": [unit] if unit else [],
-            "speakers": list(Speaker.objects.for_agency(agency).filter(name__in=speaker_names)),
-        })
+        services.save_programme(
+            programme,
+            relations={
+                "competencies": competencies,
+                "needs": needs,
+                "target_units": [unit] if unit else [],
+                "speakers": list(Speaker.objects.for_agency(agency).filter(name__in=speaker_names)),
+            },
+        )
         for category, description, volume, unit_label, cost in lines:
-            services.save_budget_line(BudgetLine(
-                agency=agency, programme=programme, category=category, description=description,
-                volume=Decimal(volume), unit_label=unit_label, unit_cost=Decimal(cost), source="apbd",
-            ))
+            services.save_budget_line(
+                BudgetLine(
+                    agency=agency,
+                    programme=programme,
+                    category=category,
+                    description=description,
+                    volume=Decimal(volume),
+                    unit_label=unit_label,
+                    unit_cost=Decimal(cost),
+                    source="apbd",
+                )
+            )
         count += 1
-    for need in Need.objects.for_agency(agency).filter(campaign=campaign, status=Need.Status.PROPOSED, score__lt=Decimal("20")):
+    for need in Need.objects.for_agency(agency).filter(
+        campaign=campaign, status=Need.Status.PROPOSED, score__lt=Decimal("20")
+    ):
         need.status = Need.Status.REJECTED
         need.save(update_fields=["status"])
     services.submit_plan(plan)

@@ -15,7 +15,20 @@ from .models import MONTH_CHOICES, BudgetLine
 MONTHS = dict(MONTH_CHOICES)
 
 # The PDF uses the built-in Helvetica (Latin-1); these characters are written the plain way.
-REPLACEMENTS = {"–": "-", "—": "-", "×": "x", "≥": ">=", "≤": "<=", "“": '"', "”": '"', "‘": "'", "’": "'", "…": "...", "·": "-", "→": "->"}
+REPLACEMENTS = {
+    "–": "-",
+    "—": "-",
+    "×": "x",
+    "≥": ">=",
+    "≤": "<=",
+    "“": '"',
+    "”": '"',
+    "‘": "'",
+    "’": "'",
+    "…": "...",
+    "·": "-",
+    "→": "->",
+}
 
 
 def pdf_text(value):
@@ -35,7 +48,12 @@ def _programme_rows(overview):
             p.get_track_display(),
             p.participant_count,
             p.jp_per_participant,
-            str(MONTHS[p.planned_month]) + (f" – {MONTHS[p.end_month]}" if p.end_month and p.end_month != p.planned_month else ""),
+            str(MONTHS[p.planned_month])
+            + (
+                f" – {MONTHS[p.end_month]}"
+                if p.end_month and p.end_month != p.planned_month
+                else ""
+            ),
             p.get_delivery_mode_display(),
             p.partner.name if p.partner_id else p.get_provider_kind_display(),
             row.total,
@@ -46,9 +64,18 @@ def _programme_rows(overview):
 
 def programme_headers():
     return [
-        _("Programme"), _("Form"), _("Path code"), _("Classical or non-classical"), _("Participants"),
-        _("JP per participant"), _("Month"), _("Delivery"), _("Organised by"), _("Budget (Rp)"),
-        _("Cost per participant (Rp)"), _("Cost per JP (Rp)"),
+        _("Programme"),
+        _("Form"),
+        _("Path code"),
+        _("Classical or non-classical"),
+        _("Participants"),
+        _("JP per participant"),
+        _("Month"),
+        _("Delivery"),
+        _("Organised by"),
+        _("Budget (Rp)"),
+        _("Cost per participant (Rp)"),
+        _("Cost per JP (Rp)"),
     ]
 
 
@@ -60,22 +87,50 @@ def plan_workbook(plan, overview):
         .order_by("programme__planned_month", "programme__title", "pk")
     )
     line_rows = [
-        (l.programme.title, l.get_category_display(), l.description, l.volume, l.unit_label, l.unit_cost, l.total, l.get_source_display())
-        for l in lines
+        (
+            line.programme.title,
+            line.get_category_display(),
+            line.description,
+            line.volume,
+            line.unit_label,
+            line.unit_cost,
+            line.total,
+            line.get_source_display(),
+        )
+        for line in lines
     ]
     recap = [(label, total) for label, total in overview.by_category]
     recap += [(_("Total"), overview.total)]
     if overview.ceiling:
-        recap += [(_("Budget ceiling (pagu)"), overview.ceiling.amount), (_("Remaining"), overview.remaining)]
+        recap += [
+            (_("Budget ceiling (pagu)"), overview.ceiling.amount),
+            (_("Remaining"), overview.remaining),
+        ]
     summary = [
-        (_("Title"), plan.title), (_("Year"), plan.year), (_("Status"), plan.get_status_display()),
-        (_("Approved version"), plan.version), (_("Objectives"), plan.objectives),
+        (_("Title"), plan.title),
+        (_("Year"), plan.year),
+        (_("Status"), plan.get_status_display()),
+        (_("Approved version"), plan.version),
+        (_("Objectives"), plan.objectives),
     ]
     return build_workbook(
         [
             (_("Plan"), [_("Item"), _("Value")], summary),
             (_("Programmes"), programme_headers(), list(_programme_rows(overview))),
-            (_("Budget lines"), [_("Programme"), _("Category"), _("Description"), _("Volume"), _("Unit"), _("Unit cost (Rp)"), _("Total (Rp)"), _("Funding source")], line_rows),
+            (
+                _("Budget lines"),
+                [
+                    _("Programme"),
+                    _("Category"),
+                    _("Description"),
+                    _("Volume"),
+                    _("Unit"),
+                    _("Unit cost (Rp)"),
+                    _("Total (Rp)"),
+                    _("Funding source"),
+                ],
+                line_rows,
+            ),
             (_("Budget recap"), [_("Category"), _("Total (Rp)")], recap),
         ]
     )
@@ -128,13 +183,27 @@ def plan_pdf(plan, overview):
     pdf.multi_cell(0, 12, pdf_text(plan.title), align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_font("helvetica", "", 14)
     pdf.cell(0, 10, pdf_text(plan.agency.name), align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    pdf.cell(0, 10, pdf_text(_("Year %(year)s") % {"year": plan.year}), align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.cell(
+        0,
+        10,
+        pdf_text(_("Year %(year)s") % {"year": plan.year}),
+        align="C",
+        new_x=XPos.LMARGIN,
+        new_y=YPos.NEXT,
+    )
     status = plan.get_status_display()
     if plan.version:
         status += " - " + _("version %(n)s") % {"n": plan.version}
     pdf.set_font("helvetica", "", 11)
     pdf.cell(0, 8, pdf_text(status), align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    pdf.cell(0, 8, pdf_text(_("Printed on %(date)s") % {"date": date_format(timezone.localdate(), "j F Y")}), align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.cell(
+        0,
+        8,
+        pdf_text(_("Printed on %(date)s") % {"date": date_format(timezone.localdate(), "j F Y")}),
+        align="C",
+        new_x=XPos.LMARGIN,
+        new_y=YPos.NEXT,
+    )
     # Objectives
     pdf.add_page()
     _heading(pdf, _("Objectives"))
@@ -143,7 +212,17 @@ def plan_pdf(plan, overview):
     pdf.ln(4)
     # Programmes
     _heading(pdf, _("Programmes"))
-    headers = [_("Programme"), _("Form"), _("Code"), _("Participants"), _("JP"), _("Month"), _("Delivery"), _("Organised by"), _("Budget")]
+    headers = [
+        _("Programme"),
+        _("Form"),
+        _("Code"),
+        _("Participants"),
+        _("JP"),
+        _("Month"),
+        _("Delivery"),
+        _("Organised by"),
+        _("Budget"),
+    ]
     widths = [70, 42, 15, 20, 10, 30, 20, 37, 33]
     rows = [
         (r[0], r[1], r[2], r[4], r[5], r[6], r[7], r[8], rupiah(r[9]))
@@ -161,9 +240,22 @@ def plan_pdf(plan, overview):
     _table(pdf, [_("Category"), _("Amount")], [80, 50], recap, aligns=["L", "R"])
     if overview.by_source:
         pdf.ln(3)
-        _table(pdf, [_("Funding source"), _("Amount")], [80, 50], [(label, rupiah(total)) for label, total in overview.by_source], aligns=["L", "R"])
+        _table(
+            pdf,
+            [_("Funding source"), _("Amount")],
+            [80, 50],
+            [(label, rupiah(total)) for label, total in overview.by_source],
+            aligns=["L", "R"],
+        )
     if overview.exceeded:
         pdf.ln(3)
         pdf.set_font("helvetica", "B", 10)
-        pdf.multi_cell(0, 6, pdf_text(_("The plan exceeds the budget ceiling by %(amount)s.") % {"amount": rupiah(-overview.remaining)}))
+        pdf.multi_cell(
+            0,
+            6,
+            pdf_text(
+                _("The plan exceeds the budget ceiling by %(amount)s.")
+                % {"amount": rupiah(-overview.remaining)}
+            ),
+        )
     return bytes(pdf.output())

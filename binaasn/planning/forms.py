@@ -67,7 +67,16 @@ class NipListField(forms.CharField):
 class CampaignForm(forms.ModelForm):
     class Meta:
         model = Campaign
-        fields = ["year", "title", "description", "grouping", "weight_gap", "weight_breadth", "weight_survey", "weight_interview"]
+        fields = [
+            "year",
+            "title",
+            "description",
+            "grouping",
+            "weight_gap",
+            "weight_breadth",
+            "weight_survey",
+            "weight_interview",
+        ]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
 
@@ -79,7 +88,9 @@ class WeightsForm(forms.ModelForm):
 
 class PublishQuestionnaireForm(forms.Form):
     units = forms.ModelMultipleChoiceField(
-        label=_("Units whose ASN answer"), queryset=None, widget=forms.CheckboxSelectMultiple,
+        label=_("Units whose ASN answer"),
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
         help_text=_("All active ASN of these units and the units below them are invited."),
     )
     ask_supervisors = forms.BooleanField(
@@ -89,17 +100,24 @@ class PublishQuestionnaireForm(forms.Form):
 
     def __init__(self, *args, agency, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["units"].queryset = OrgUnit.objects.for_agency(agency).filter(is_active=True, depth__lte=1)
+        self.fields["units"].queryset = OrgUnit.objects.for_agency(agency).filter(
+            is_active=True, depth__lte=1
+        )
         self.fields["units"].label_from_instance = lambda unit: unit.indented_name
 
 
 class InterviewForm(forms.ModelForm):
     employee = EmployeeByNipField(label=_("NIP of the employee interviewed"), required=False)
     competencies = forms.ModelMultipleChoiceField(
-        label=_("Competencies mentioned"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
+        label=_("Competencies mentioned"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
     proposed_forms = forms.MultipleChoiceField(
-        label=_("Development forms proposed"), choices=paths.FORM_CHOICES, required=False,
+        label=_("Development forms proposed"),
+        choices=paths.FORM_CHOICES,
+        required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     position_type = forms.ChoiceField(label=_("Position type"), required=False)
@@ -107,12 +125,27 @@ class InterviewForm(forms.ModelForm):
 
     class Meta:
         model = Interview
-        fields = ["held_on", "interviewer", "employee", "group_description", "unit", "position_type", "notes", "competencies", "proposed_forms"]
+        fields = [
+            "held_on",
+            "interviewer",
+            "employee",
+            "group_description",
+            "unit",
+            "position_type",
+            "notes",
+            "competencies",
+            "proposed_forms",
+        ]
         widgets = {"held_on": date_input(), "notes": forms.Textarea(attrs={"rows": 4})}
 
     def __init__(self, *args, agency, membership, **kwargs):
         super().__init__(*args, **kwargs)
-        employees = Employee.objects.for_agency(agency).active().visible_to(membership).select_related("unit", "position")
+        employees = (
+            Employee.objects.for_agency(agency)
+            .active()
+            .visible_to(membership)
+            .select_related("unit", "position")
+        )
         self.fields["employee"].employees = employees
         if self.instance.employee_id:
             self.initial["employee"] = self.instance.employee.nip
@@ -121,7 +154,9 @@ class InterviewForm(forms.ModelForm):
             units = units.subtree(membership.unit) if membership.unit_id else units.none()
         self.fields["unit"].queryset = units
         self.fields["unit"].label_from_instance = lambda unit: unit.indented_name
-        self.fields["unit"].help_text = _("Taken from the employee when one is named; leave empty for the whole agency.")
+        self.fields["unit"].help_text = _(
+            "Taken from the employee when one is named; leave empty for the whole agency."
+        )
         self.fields["competencies"].queryset = Competency.objects.for_agency(agency).active()
         self.fields["position_type"].choices = [("", "—")] + list(Position.Type.choices)
 
@@ -140,24 +175,34 @@ class PlanForm(forms.ModelForm):
 
 
 class ReviseForm(forms.Form):
-    note = forms.CharField(label=_("What will this revision change?"), widget=forms.Textarea(attrs={"rows": 3}))
+    note = forms.CharField(
+        label=_("What will this revision change?"), widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class ProgrammeForm(forms.ModelForm):
     target_position_types = forms.MultipleChoiceField(
-        label=_("Target position types"), choices=Position.Type.choices, required=False,
+        label=_("Target position types"),
+        choices=Position.Type.choices,
+        required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     target_employees = NipListField(
-        label=_("Named participants (NIP, one per line)"), required=False,
+        label=_("Named participants (NIP, one per line)"),
+        required=False,
         help_text=_("Leave empty when the programme targets units or position types."),
     )
     # Querysets are set per agency in __init__: a scoped manager refuses a query at import.
     needs = forms.ModelMultipleChoiceField(
-        label=_("Needs addressed"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
+        label=_("Needs addressed"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
     target_units = forms.ModelMultipleChoiceField(
-        label=_("Target units"), queryset=None, required=False,
+        label=_("Target units"),
+        queryset=None,
+        required=False,
         help_text=_("ASN of these units and the units below them."),
     )
     partner = forms.ModelChoiceField(label=_("Partner institution"), queryset=None, required=False)
@@ -168,10 +213,23 @@ class ProgrammeForm(forms.ModelForm):
     class Meta:
         model = Programme
         fields = [
-            "title", "description", "form", "path_code", "competencies", "needs",
-            "target_units", "target_position_types", "target_employees", "participant_count",
-            "jp_per_participant", "planned_month", "end_month", "delivery_mode",
-            "provider_kind", "partner", "speakers",
+            "title",
+            "description",
+            "form",
+            "path_code",
+            "competencies",
+            "needs",
+            "target_units",
+            "target_position_types",
+            "target_employees",
+            "participant_count",
+            "jp_per_participant",
+            "planned_month",
+            "end_month",
+            "delivery_mode",
+            "provider_kind",
+            "partner",
+            "speakers",
         ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 2}),
@@ -180,7 +238,10 @@ class ProgrammeForm(forms.ModelForm):
             "speakers": forms.CheckboxSelectMultiple,
         }
         help_texts = {
-            "path_code": _("The form suggests its code; project-based learning may be NKL11 or NKL13. Empty only for formal education."),
+            "path_code": _(
+                "The form suggests its code; project-based learning may be NKL11 or NKL13. "
+                "Empty only for formal education."
+            ),
             "jp_per_participant": _("1 JP = 45 minutes of learning."),
         }
 
@@ -191,16 +252,24 @@ class ProgrammeForm(forms.ModelForm):
         self.fields["competencies"].queryset = Competency.objects.for_agency(agency).active()
         needs = Need.objects.for_agency(agency).none()
         if plan.campaign_id:
-            needs = Need.objects.for_agency(agency).filter(campaign_id=plan.campaign_id, status=Need.Status.ACCEPTED).select_related("competency")
+            needs = (
+                Need.objects.for_agency(agency)
+                .filter(campaign_id=plan.campaign_id, status=Need.Status.ACCEPTED)
+                .select_related("competency")
+            )
         self.fields["needs"].queryset = needs
         self.fields["needs"].required = False
-        self.fields["target_units"].queryset = OrgUnit.objects.for_agency(agency).filter(is_active=True)
+        self.fields["target_units"].queryset = OrgUnit.objects.for_agency(agency).filter(
+            is_active=True
+        )
         self.fields["target_units"].label_from_instance = lambda unit: unit.indented_name
         self.fields["target_units"].required = False
         self.fields["target_units"].widget.attrs["size"] = 8
         self.fields["target_employees"].employees = Employee.objects.for_agency(agency).active()
         if self.instance.pk:
-            self.initial["target_employees"] = "\n".join(self.instance.target_employees.values_list("nip", flat=True))
+            self.initial["target_employees"] = "\n".join(
+                self.instance.target_employees.values_list("nip", flat=True)
+            )
         self.fields["partner"].queryset = Partner.objects.for_agency(agency).filter(is_active=True)
         self.fields["speakers"].queryset = Speaker.objects.for_agency(agency).filter(is_active=True)
         self.fields["speakers"].required = False
@@ -219,7 +288,11 @@ class ProgrammeForm(forms.ModelForm):
         named = data.get("target_employees") or []
         count = data.get("participant_count")
         if named and count and count < len(named):
-            self.add_error("participant_count", _("%(count)d ASN are named; the number of participants must be at least that.") % {"count": len(named)})
+            self.add_error(
+                "participant_count",
+                _("%(count)d ASN are named; the number of participants must be at least that.")
+                % {"count": len(named)},
+            )
         return data
 
     def relations(self):
@@ -233,11 +306,22 @@ class ProgrammeForm(forms.ModelForm):
 
 
 class NeedProgrammeForm(forms.Form):
-    title = forms.CharField(label=_("Programme title"), max_length=200, required=False, help_text=_("Leave empty for a title made from the form and competency."))
+    title = forms.CharField(
+        label=_("Programme title"),
+        max_length=200,
+        required=False,
+        help_text=_("Leave empty for a title made from the form and competency."),
+    )
     form = forms.ChoiceField(label=_("Development form"), choices=paths.FORM_CHOICES)
-    path_code = forms.ChoiceField(label=_("Path code"), choices=[("", "—")] + paths.PATH_CHOICES, required=False)
+    path_code = forms.ChoiceField(
+        label=_("Path code"), choices=[("", "—")] + paths.PATH_CHOICES, required=False
+    )
     jp_per_participant = forms.IntegerField(label=_("JP per participant"), initial=24)
-    planned_month = forms.TypedChoiceField(label=_("Planned month"), choices=Programme._meta.get_field("planned_month").choices, coerce=int)
+    planned_month = forms.TypedChoiceField(
+        label=_("Planned month"),
+        choices=Programme._meta.get_field("planned_month").choices,
+        coerce=int,
+    )
 
     def clean_jp_per_participant(self):
         value = self.cleaned_data["jp_per_participant"]
@@ -273,14 +357,27 @@ class BudgetLineForm(forms.ModelForm):
 
 class CeilingForm(forms.Form):
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
-    amount = forms.DecimalField(label=_("Ceiling (Rp)"), max_digits=18, decimal_places=2, localize=True)
+    amount = forms.DecimalField(
+        label=_("Ceiling (Rp)"), max_digits=18, decimal_places=2, localize=True
+    )
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
 
 
 class PartnerForm(forms.ModelForm):
     class Meta:
         model = Partner
-        fields = ["name", "kind", "mou_number", "mou_starts_on", "mou_ends_on", "contact_name", "contact_phone", "contact_email", "address", "is_active"]
+        fields = [
+            "name",
+            "kind",
+            "mou_number",
+            "mou_starts_on",
+            "mou_ends_on",
+            "contact_name",
+            "contact_phone",
+            "contact_email",
+            "address",
+            "is_active",
+        ]
         widgets = {"mou_starts_on": date_input(), "mou_ends_on": date_input()}
 
     def clean(self):

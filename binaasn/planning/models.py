@@ -18,9 +18,18 @@ from .budget import line_total
 from .priority import Weights
 
 MONTH_CHOICES = [
-    (1, _("January")), (2, _("February")), (3, _("March")), (4, _("April")),
-    (5, _("May")), (6, _("June")), (7, _("July")), (8, _("August")),
-    (9, _("September")), (10, _("October")), (11, _("November")), (12, _("December")),
+    (1, _("January")),
+    (2, _("February")),
+    (3, _("March")),
+    (4, _("April")),
+    (5, _("May")),
+    (6, _("June")),
+    (7, _("July")),
+    (8, _("August")),
+    (9, _("September")),
+    (10, _("October")),
+    (11, _("November")),
+    (12, _("December")),
 ]
 weight_validators = [MinValueValidator(0), MaxValueValidator(100)]
 
@@ -42,10 +51,14 @@ class Campaign(TenantModel):
         ANALYSED = "analysed", _("Analysed")
         CLOSED = "closed", _("Closed")
 
-    year = models.PositiveSmallIntegerField(_("year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)])
+    year = models.PositiveSmallIntegerField(
+        _("year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+    )
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
-    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.DRAFT)
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.DRAFT
+    )
     grouping = models.CharField(
         _("group needs"), max_length=20, choices=PositionGroup.choices, default=PositionGroup.UNIT
     )
@@ -57,10 +70,34 @@ class Campaign(TenantModel):
         related_name="+",
         verbose_name=_("needs questionnaire"),
     )
-    weight_gap = models.DecimalField(_("weight of the gap"), max_digits=5, decimal_places=2, default=Decimal(4), validators=weight_validators)
-    weight_breadth = models.DecimalField(_("weight of the number of ASN affected"), max_digits=5, decimal_places=2, default=Decimal(3), validators=weight_validators)
-    weight_survey = models.DecimalField(_("weight of the questionnaire"), max_digits=5, decimal_places=2, default=Decimal(2), validators=weight_validators)
-    weight_interview = models.DecimalField(_("weight of the interviews"), max_digits=5, decimal_places=2, default=Decimal(1), validators=weight_validators)
+    weight_gap = models.DecimalField(
+        _("weight of the gap"),
+        max_digits=5,
+        decimal_places=2,
+        default=Decimal(4),
+        validators=weight_validators,
+    )
+    weight_breadth = models.DecimalField(
+        _("weight of the number of ASN affected"),
+        max_digits=5,
+        decimal_places=2,
+        default=Decimal(3),
+        validators=weight_validators,
+    )
+    weight_survey = models.DecimalField(
+        _("weight of the questionnaire"),
+        max_digits=5,
+        decimal_places=2,
+        default=Decimal(2),
+        validators=weight_validators,
+    )
+    weight_interview = models.DecimalField(
+        _("weight of the interviews"),
+        max_digits=5,
+        decimal_places=2,
+        default=Decimal(1),
+        validators=weight_validators,
+    )
     max_affected = models.PositiveIntegerField(default=0, editable=False)
     max_mentions = models.PositiveIntegerField(default=0, editable=False)
     employees_considered = models.PositiveIntegerField(default=0, editable=False)
@@ -77,7 +114,9 @@ class Campaign(TenantModel):
         verbose_name = _("needs analysis campaign")
         verbose_name_plural = _("needs analysis campaigns")
         ordering = ["-year", "-pk"]
-        constraints = [models.UniqueConstraint(fields=["agency", "year"], name="campaign_one_per_year")]
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "year"], name="campaign_one_per_year")
+        ]
 
     def __str__(self):
         return self.title
@@ -85,8 +124,10 @@ class Campaign(TenantModel):
     @property
     def weights(self):
         return Weights(
-            gap=self.weight_gap, breadth=self.weight_breadth,
-            survey=self.weight_survey, interview=self.weight_interview,
+            gap=self.weight_gap,
+            breadth=self.weight_breadth,
+            survey=self.weight_survey,
+            interview=self.weight_interview,
         )
 
 
@@ -106,22 +147,40 @@ class Need(TenantModel):
 
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="needs")
     competency = models.ForeignKey(
-        "competencies.Competency", on_delete=models.PROTECT, related_name="+", verbose_name=_("competency")
+        "competencies.Competency",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("competency"),
     )
     unit = models.ForeignKey(
-        "people.OrgUnit", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("unit")
+        "people.OrgUnit",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("unit"),
     )
     position_type = models.CharField(_("position type"), max_length=30, blank=True)
     group_label = models.CharField(_("group"), max_length=200)
-    employees_considered = models.PositiveIntegerField(_("ASN whose position requires it"), default=0)
+    employees_considered = models.PositiveIntegerField(
+        _("ASN whose position requires it"), default=0
+    )
     affected_count = models.PositiveIntegerField(_("ASN affected"), default=0)
     total_gap = models.PositiveIntegerField(_("sum of gaps"), default=0)
-    avg_gap = models.DecimalField(_("average gap"), max_digits=4, decimal_places=2, default=Decimal(0))
-    survey_mean = models.DecimalField(_("questionnaire mean"), max_digits=4, decimal_places=2, null=True, blank=True)
+    avg_gap = models.DecimalField(
+        _("average gap"), max_digits=4, decimal_places=2, default=Decimal(0)
+    )
+    survey_mean = models.DecimalField(
+        _("questionnaire mean"), max_digits=4, decimal_places=2, null=True, blank=True
+    )
     survey_count = models.PositiveIntegerField(_("questionnaire ratings"), default=0)
     interview_mentions = models.PositiveIntegerField(_("interview mentions"), default=0)
-    score = models.DecimalField(_("priority score"), max_digits=5, decimal_places=2, default=Decimal(0))
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PROPOSED)
+    score = models.DecimalField(
+        _("priority score"), max_digits=5, decimal_places=2, default=Decimal(0)
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PROPOSED
+    )
 
     objects = tenant_manager(NeedQuerySet)
 
@@ -147,21 +206,35 @@ class Interview(TenantModel):
     held_on = models.DateField(_("date"))
     interviewer = models.CharField(_("interviewer"), max_length=200)
     employee = models.ForeignKey(
-        "people.Employee", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        "people.Employee",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("employee interviewed"),
     )
     group_description = models.CharField(
-        _("group interviewed"), max_length=200, blank=True,
+        _("group interviewed"),
+        max_length=200,
+        blank=True,
         help_text=_("For a group interview, e.g. “Kepala seksi Dinas Kesehatan”."),
     )
     unit = models.ForeignKey(
-        "people.OrgUnit", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
-        verbose_name=_("unit"), help_text=_("Taken from the employee when one is named."),
+        "people.OrgUnit",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("unit"),
+        help_text=_("Taken from the employee when one is named."),
     )
     position_type = models.CharField(_("position type"), max_length=30, blank=True)
     notes = models.TextField(_("notes"))
     competencies = models.ManyToManyField(
-        "competencies.Competency", related_name="+", blank=True, verbose_name=_("competencies mentioned")
+        "competencies.Competency",
+        related_name="+",
+        blank=True,
+        verbose_name=_("competencies mentioned"),
     )
     proposed_forms = models.JSONField(_("development forms proposed"), default=list, blank=True)
     recorded_by = models.ForeignKey(
@@ -213,7 +286,9 @@ class Partner(TenantModel):
         constraints = [
             models.UniqueConstraint(fields=["agency", "name"], name="partner_unique_name"),
             models.CheckConstraint(
-                condition=Q(mou_ends_on__isnull=True) | Q(mou_starts_on__isnull=True) | Q(mou_ends_on__gte=models.F("mou_starts_on")),
+                condition=Q(mou_ends_on__isnull=True)
+                | Q(mou_starts_on__isnull=True)
+                | Q(mou_ends_on__gte=models.F("mou_starts_on")),
                 name="partner_mou_period_order",
             ),
         ]
@@ -236,7 +311,11 @@ class Speaker(TenantModel):
     expertise = models.CharField(_("expertise"), max_length=300)
     institution = models.CharField(_("institution"), max_length=200, blank=True)
     partner = models.ForeignKey(
-        Partner, on_delete=models.SET_NULL, null=True, blank=True, related_name="speakers",
+        Partner,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="speakers",
         verbose_name=_("partner institution"),
     )
     phone = models.CharField(_("phone"), max_length=30, blank=True)
@@ -259,15 +338,21 @@ class Speaker(TenantModel):
 class BudgetCeiling(TenantModel):
     """The agency's budget ceiling (pagu) for competency development in one year."""
 
-    year = models.PositiveSmallIntegerField(_("year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)])
-    amount = models.DecimalField(_("ceiling (Rp)"), max_digits=18, decimal_places=2, validators=[MinValueValidator(0)])
+    year = models.PositiveSmallIntegerField(
+        _("year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+    )
+    amount = models.DecimalField(
+        _("ceiling (Rp)"), max_digits=18, decimal_places=2, validators=[MinValueValidator(0)]
+    )
     note = models.CharField(_("note"), max_length=300, blank=True)
 
     class Meta:
         verbose_name = _("budget ceiling")
         verbose_name_plural = _("budget ceilings")
         ordering = ["-year"]
-        constraints = [models.UniqueConstraint(fields=["agency", "year"], name="ceiling_one_per_year")]
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "year"], name="ceiling_one_per_year")
+        ]
 
     def __str__(self):
         return f"{self.year}: {self.amount}"
@@ -282,21 +367,35 @@ class Plan(TenantModel):
         SUBMITTED = "submitted", _("Submitted")
         APPROVED = "approved", _("Approved")
 
-    year = models.PositiveSmallIntegerField(_("year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)])
+    year = models.PositiveSmallIntegerField(
+        _("year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+    )
     title = models.CharField(_("title"), max_length=200)
     objectives = models.TextField(_("objectives"))
     campaign = models.ForeignKey(
-        Campaign, on_delete=models.SET_NULL, null=True, blank=True, related_name="plans",
+        Campaign,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="plans",
         verbose_name=_("needs analysis"),
     )
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
     version = models.PositiveSmallIntegerField(_("approved version"), default=0)
     revision_note = models.TextField(_("what this revision changes"), blank=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
-    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     approved_at = models.DateTimeField(null=True, blank=True)
-    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
@@ -321,13 +420,17 @@ class PlanVersion(TenantModel):
     change_note = models.TextField(_("changes"))
     snapshot = models.JSONField(_("content"))
     approved_at = models.DateTimeField(default=timezone.now)
-    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("plan version")
         verbose_name_plural = _("plan versions")
         ordering = ["-number"]
-        constraints = [models.UniqueConstraint(fields=["plan", "number"], name="planversion_unique_number")]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "number"], name="planversion_unique_number")
+        ]
 
     def __str__(self):
         return f"{self.plan} v{self.number}"
@@ -350,33 +453,63 @@ class Programme(TenantModel):
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     form = models.CharField(_("development form"), max_length=30, choices=paths.FORM_CHOICES)
-    path_code = models.CharField(_("path code"), max_length=6, choices=paths.PATH_CHOICES, blank=True)
-    track = models.CharField(_("classical or non-classical"), max_length=15, choices=paths.TRACK_CHOICES, editable=False)
-    needs = models.ManyToManyField(Need, related_name="programmes", blank=True, verbose_name=_("needs addressed"))
+    path_code = models.CharField(
+        _("path code"), max_length=6, choices=paths.PATH_CHOICES, blank=True
+    )
+    track = models.CharField(
+        _("classical or non-classical"), max_length=15, choices=paths.TRACK_CHOICES, editable=False
+    )
+    needs = models.ManyToManyField(
+        Need, related_name="programmes", blank=True, verbose_name=_("needs addressed")
+    )
     competencies = models.ManyToManyField(
-        "competencies.Competency", related_name="+", blank=True, verbose_name=_("competencies addressed")
+        "competencies.Competency",
+        related_name="+",
+        blank=True,
+        verbose_name=_("competencies addressed"),
     )
     target_units = models.ManyToManyField(
-        "people.OrgUnit", related_name="+", blank=True, verbose_name=_("target units"),
+        "people.OrgUnit",
+        related_name="+",
+        blank=True,
+        verbose_name=_("target units"),
         help_text=_("ASN of these units and the units below them."),
     )
     target_position_types = models.JSONField(_("target position types"), default=list, blank=True)
     target_employees = models.ManyToManyField(
         "people.Employee", related_name="+", blank=True, verbose_name=_("named participants")
     )
-    participant_count = models.PositiveIntegerField(_("number of participants"), validators=[MinValueValidator(1)])
-    jp_per_participant = models.PositiveSmallIntegerField(_("JP per participant"), validators=[MinValueValidator(1)])
+    participant_count = models.PositiveIntegerField(
+        _("number of participants"), validators=[MinValueValidator(1)]
+    )
+    jp_per_participant = models.PositiveSmallIntegerField(
+        _("JP per participant"), validators=[MinValueValidator(1)]
+    )
     planned_month = models.PositiveSmallIntegerField(_("planned month"), choices=MONTH_CHOICES)
     end_month = models.PositiveSmallIntegerField(
-        _("until month"), choices=MONTH_CHOICES, null=True, blank=True,
+        _("until month"),
+        choices=MONTH_CHOICES,
+        null=True,
+        blank=True,
         help_text=_("For a programme that runs over several months."),
     )
-    delivery_mode = models.CharField(_("delivery"), max_length=10, choices=Delivery.choices, default=Delivery.OFFLINE)
-    provider_kind = models.CharField(_("organised by"), max_length=10, choices=Provider.choices, default=Provider.OWN)
-    partner = models.ForeignKey(
-        Partner, on_delete=models.PROTECT, null=True, blank=True, related_name="programmes", verbose_name=_("partner institution")
+    delivery_mode = models.CharField(
+        _("delivery"), max_length=10, choices=Delivery.choices, default=Delivery.OFFLINE
     )
-    speakers = models.ManyToManyField(Speaker, related_name="programmes", blank=True, verbose_name=_("speakers"))
+    provider_kind = models.CharField(
+        _("organised by"), max_length=10, choices=Provider.choices, default=Provider.OWN
+    )
+    partner = models.ForeignKey(
+        Partner,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="programmes",
+        verbose_name=_("partner institution"),
+    )
+    speakers = models.ManyToManyField(
+        Speaker, related_name="programmes", blank=True, verbose_name=_("speakers")
+    )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
@@ -384,8 +517,12 @@ class Programme(TenantModel):
         verbose_name_plural = _("programmes")
         ordering = ["planned_month", "title", "pk"]
         constraints = [
-            models.CheckConstraint(condition=Q(jp_per_participant__gt=0), name="programme_jp_positive"),
-            models.CheckConstraint(condition=Q(participant_count__gt=0), name="programme_participants_positive"),
+            models.CheckConstraint(
+                condition=Q(jp_per_participant__gt=0), name="programme_jp_positive"
+            ),
+            models.CheckConstraint(
+                condition=Q(participant_count__gt=0), name="programme_participants_positive"
+            ),
             models.CheckConstraint(
                 condition=Q(end_month__isnull=True) | Q(end_month__gte=models.F("planned_month")),
                 name="programme_month_order",
@@ -438,9 +575,13 @@ class BudgetLine(TenantModel):
     category = models.CharField(_("category"), max_length=15, choices=Category.choices)
     description = models.CharField(_("description"), max_length=200, blank=True)
     volume = models.DecimalField(_("volume"), max_digits=10, decimal_places=2)
-    unit_label = models.CharField(_("unit"), max_length=30, blank=True, help_text=_("e.g. OH, OK, paket"))
+    unit_label = models.CharField(
+        _("unit"), max_length=30, blank=True, help_text=_("e.g. OH, OK, paket")
+    )
     unit_cost = models.DecimalField(_("unit cost (Rp)"), max_digits=14, decimal_places=2)
-    source = models.CharField(_("funding source"), max_length=10, choices=Source.choices, default=Source.APBD)
+    source = models.CharField(
+        _("funding source"), max_length=10, choices=Source.choices, default=Source.APBD
+    )
 
     class Meta:
         verbose_name = _("budget line")
@@ -448,7 +589,9 @@ class BudgetLine(TenantModel):
         ordering = ["pk"]
         constraints = [
             models.CheckConstraint(condition=Q(volume__gt=0), name="budgetline_volume_positive"),
-            models.CheckConstraint(condition=Q(unit_cost__gte=0), name="budgetline_cost_not_negative"),
+            models.CheckConstraint(
+                condition=Q(unit_cost__gte=0), name="budgetline_cost_not_negative"
+            ),
         ]
 
     def __str__(self):

@@ -58,7 +58,9 @@ def components(inputs):
     if inputs.survey_mean is None:
         survey = Decimal(0)
     else:
-        survey = min(max((Decimal(inputs.survey_mean) - SCALE_MIN) / SCALE_SPAN, Decimal(0)), Decimal(1))
+        survey = min(
+            max((Decimal(inputs.survey_mean) - SCALE_MIN) / SCALE_SPAN, Decimal(0)), Decimal(1)
+        )
     interview = _ratio(inputs.mentions, inputs.max_mentions)
     return {"g": gap, "b": breadth, "s": survey, "i": interview}
 

@@ -37,7 +37,12 @@ def explain_need(need):
     """Inputs, weights and arithmetic of a need's stored score."""
     inputs = need_inputs(need)
     weights = need.campaign.weights
-    return {"inputs": inputs, "weights": weights, "formula": priority.FORMULA, **priority.explain(inputs, weights)}
+    return {
+        "inputs": inputs,
+        "weights": weights,
+        "formula": priority.FORMULA,
+        **priority.explain(inputs, weights),
+    }
 
 
 def interviews_visible_to(agency, membership, campaign=None):
@@ -96,7 +101,10 @@ def plan_overview(plan):
     """Programmes with their totals, the plan total against the ceiling, and the recap by
     category and funding source: three queries whatever the size of the plan."""
     programmes = list(
-        Programme.objects.for_agency(plan.agency).filter(plan=plan).select_related("partner").order_by("planned_month", "title", "pk")
+        Programme.objects.for_agency(plan.agency)
+        .filter(plan=plan)
+        .select_related("partner")
+        .order_by("planned_month", "title", "pk")
     )
     lines = plan_budget_lines(plan)
     by_programme = budget.totals_by(lines, 2)
@@ -108,7 +116,9 @@ def plan_overview(plan):
                 programme=programme,
                 total=total,
                 per_participant=budget.cost_per_participant(total, programme.participant_count),
-                per_jp=budget.cost_per_jp(total, programme.participant_count, programme.jp_per_participant),
+                per_jp=budget.cost_per_jp(
+                    total, programme.participant_count, programme.jp_per_participant
+                ),
             )
         )
     total = budget.plan_total(row.total for row in rows)
@@ -135,8 +145,14 @@ def plan_overview(plan):
 def calendar_rows(plan):
     """Programmes × 12 months: which months each programme runs in."""
     rows = []
-    for programme in Programme.objects.for_agency(plan.agency).filter(plan=plan).order_by("planned_month", "title", "pk"):
-        months = [programme.planned_month <= month <= programme.last_month for month in range(1, 13)]
+    for programme in (
+        Programme.objects.for_agency(plan.agency)
+        .filter(plan=plan)
+        .order_by("planned_month", "title", "pk")
+    ):
+        months = [
+            programme.planned_month <= month <= programme.last_month for month in range(1, 13)
+        ]
         rows.append({"programme": programme, "months": months})
     return rows
 
@@ -157,14 +173,16 @@ def coverage_forecast(plan):
     agency = plan.agency
     units, groups = _opd_groups(agency)
     people = list(
-        Employee.objects.for_agency(agency).active()
+        Employee.objects.for_agency(agency)
+        .active()
         .values_list("pk", "status", "unit_id", "position__position_type", "name")
     )
     by_unit = {}
     for pk, _status, unit_id, position_type, _name in people:
         by_unit.setdefault(unit_id, []).append((pk, position_type))
     programmes = list(
-        Programme.objects.for_agency(agency).filter(plan=plan)
+        Programme.objects.for_agency(agency)
+        .filter(plan=plan)
         .prefetch_related("target_units", "target_employees")
         .order_by("planned_month", "pk")
     )
@@ -172,19 +190,40 @@ def coverage_forecast(plan):
     for programme in programmes:
         named = [e.pk for e in programme.target_employees.all()]
         if named:
-            seats.append(coverage.ProgrammeSeats(jp=programme.jp_per_participant, eligible=named, seats=len(named), named=True))
+            seats.append(
+                coverage.ProgrammeSeats(
+                    jp=programme.jp_per_participant, eligible=named, seats=len(named), named=True
+                )
+            )
             continue
         prefixes = tuple(u.path for u in programme.target_units.all())
-        unit_ids = [pk for pk, unit in units.items() if unit["path"].startswith(prefixes)] if prefixes else list(by_unit)
+        unit_ids = (
+            [pk for pk, unit in units.items() if unit["path"].startswith(prefixes)]
+            if prefixes
+            else list(by_unit)
+        )
         types = set(programme.target_position_types or [])
         eligible = [
-            pk for unit_id in unit_ids for pk, position_type in by_unit.get(unit_id, ())
+            pk
+            for unit_id in unit_ids
+            for pk, position_type in by_unit.get(unit_id, ())
             if not types or position_type in types
         ]
-        seats.append(coverage.ProgrammeSeats(jp=programme.jp_per_participant, eligible=eligible, seats=programme.participant_count))
+        seats.append(
+            coverage.ProgrammeSeats(
+                jp=programme.jp_per_participant,
+                eligible=eligible,
+                seats=programme.participant_count,
+            )
+        )
     planned = coverage.allocate([p[0] for p in people], seats)
-    group_of = {pk: (groups[unit_id]["pk"] if unit_id in groups else None) for pk, _s, unit_id, _t, _n in people}
-    summary = coverage.summarise(((pk, status, group_of[pk]) for pk, status, *_rest in people), planned)
+    group_of = {
+        pk: (groups[unit_id]["pk"] if unit_id in groups else None)
+        for pk, _s, unit_id, _t, _n in people
+    }
+    summary = coverage.summarise(
+        ((pk, status, group_of[pk]) for pk, status, *_rest in people), planned
+    )
     rows = []
     for group_id, counts in summary.items():
         name = units[group_id]["name"] if group_id in units else ""
@@ -202,7 +241,18 @@ def coverage_forecast(plan):
         if status == "PPPK" and planned[pk] > coverage.PPPK_CEILING_JP
     ]
     short.sort(key=lambda r: (r["unit"], r["name"]))
-    totals = coverage.summarise(((pk, status, "all") for pk, status, *_rest in people), planned).get(
-        "all", {"pns": 0, "pns_reached": 0, "pns_short": 0, "pppk": 0, "pppk_over": 0, "percent": None, "jp": 0}
+    totals = coverage.summarise(
+        ((pk, status, "all") for pk, status, *_rest in people), planned
+    ).get(
+        "all",
+        {
+            "pns": 0,
+            "pns_reached": 0,
+            "pns_short": 0,
+            "pppk": 0,
+            "pppk_over": 0,
+            "percent": None,
+            "jp": 0,
+        },
     )
     return {"rows": rows, "short": short, "over": over, "totals": totals}

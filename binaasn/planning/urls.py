@@ -38,7 +38,9 @@ urlpatterns = [
     path("program/<int:pk>/", programmes.programme_detail, name="programme-detail"),
     path("program/<int:pk>/ubah/", programmes.programme_edit, name="programme-edit"),
     path("program/<int:pk>/hapus/", programmes.programme_delete, name="programme-delete"),
-    path("program/<int:pk>/anggaran/tambah/", programmes.budgetline_create, name="budgetline-create"),
+    path(
+        "program/<int:pk>/anggaran/tambah/", programmes.budgetline_create, name="budgetline-create"
+    ),
     path("anggaran/<int:pk>/ubah/", programmes.budgetline_edit, name="budgetline-edit"),
     path("anggaran/<int:pk>/hapus/", programmes.budgetline_delete, name="budgetline-delete"),
     path("pagu/", plans.ceiling_list, name="ceiling-list"),

@@ -38,11 +38,24 @@ def test_needs_analysis_to_an_approved_plan_with_pdf(cast, new_page, transaction
         competency_services.set_position_standards(cast.nurse, {komunikasi: 3, integritas: 2})
         rudi_user = UserFactory(username="199201012019031002", full_name="Rudi Hartono")
         MembershipFactory(user=rudi_user, agency=cast.a, role="employee")
-        rudi = EmployeeFactory(agency=cast.a, name="Rudi Hartono", unit=cast.puskesmas, position=cast.nurse,
-                               user=rudi_user, supervisor=cast.supervisor)
+        rudi = EmployeeFactory(
+            agency=cast.a,
+            name="Rudi Hartono",
+            unit=cast.puskesmas,
+            position=cast.nurse,
+            user=rudi_user,
+            supervisor=cast.supervisor,
+        )
         day = datetime.date(2026, 1, 10)
-        competency_services.record_assessment(cast.employee, source="supervisor", assessed_on=day, levels={komunikasi: 1, integritas: 2})
-        competency_services.record_assessment(rudi, source="supervisor", assessed_on=day, levels={komunikasi: 2, integritas: 2})
+        competency_services.record_assessment(
+            cast.employee,
+            source="supervisor",
+            assessed_on=day,
+            levels={komunikasi: 1, integritas: 2},
+        )
+        competency_services.record_assessment(
+            rudi, source="supervisor", assessed_on=day, levels={komunikasi: 2, integritas: 2}
+        )
 
     # English pages: the assertions read the English source text.
     admin = new_page(bypass_csp=True, locale="en-US")  # axe-core is injected as an inline script
@@ -58,7 +71,9 @@ def test_needs_analysis_to_an_approved_plan_with_pdf(cast, new_page, transaction
     assert admin.get_by_text("The needs questionnaire is open").is_visible()
 
     # Two ASN answer.
-    answer_needs_questionnaire(new_page(locale="en-US"), cast.employee_user.username, cast.password, "5")
+    answer_needs_questionnaire(
+        new_page(locale="en-US"), cast.employee_user.username, cast.password, "5"
+    )
     answer_needs_questionnaire(new_page(locale="en-US"), rudi_user.username, cast.password, "4")
     with scopes_disabled():
         assert Response.objects.filter(questionnaire__purpose="needs_analysis").count() == 2
@@ -84,7 +99,10 @@ def test_needs_analysis_to_an_approved_plan_with_pdf(cast, new_page, transaction
     assert admin.get_by_role("heading", name=programme.title).is_visible()
 
     # Its budget: two lines.
-    for category, description, volume, cost in [("honorarium", "Narasumber", "2", "1500000"), ("consumption", "Makan siang", "60", "50000")]:
+    for category, description, volume, cost in [
+        ("honorarium", "Narasumber", "2", "1500000"),
+        ("consumption", "Makan siang", "60", "50000"),
+    ]:
         admin.select_option("select[name=category]", category)
         admin.fill("input[name=description]", description)
         admin.fill("input[name=volume]", volume)

@@ -20,12 +20,18 @@ def prepare(cast):
     services.set_position_standards(cast.source_position, {national("Integritas"): 3})
     services.set_position_standards(cast.nurse, {national("Komunikasi"): 3, cast.technical: 4})
     cast.assessment = services.record_assessment(
-        cast.employee, source="supervisor", assessed_on=datetime.date(2025, 2, 1),
-        levels={national("Komunikasi"): 2}, evidence=ContentFile(PDF, name="bukti.pdf"),
+        cast.employee,
+        source="supervisor",
+        assessed_on=datetime.date(2025, 2, 1),
+        levels={national("Komunikasi"): 2},
+        evidence=ContentFile(PDF, name="bukti.pdf"),
     )
     cast.assessment_b = services.record_assessment(
-        cast.employee_b, source="supervisor", assessed_on=datetime.date(2025, 2, 1),
-        levels={national("Komunikasi"): 2}, evidence=ContentFile(PDF, name="bukti.pdf"),
+        cast.employee_b,
+        source="supervisor",
+        assessed_on=datetime.date(2025, 2, 1),
+        levels={national("Komunikasi"): 2},
+        evidence=ContentFile(PDF, name="bukti.pdf"),
     )
 
 

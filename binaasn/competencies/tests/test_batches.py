@@ -14,15 +14,20 @@ def test_assessments_in_bulk_refresh_profiles_with_the_precedence_and_log_one_en
     with scopes_disabled():
         kom = national("Komunikasi").pk
         before = AuditEntry.objects.filter(agency=cast.a).count()
-        services.record_assessments_in_bulk(cast.a, [
-            (cast.employee.pk, "self", datetime.date(2025, 5, 1), {kom: 5}, "Siti"),
-            (cast.employee.pk, "supervisor", datetime.date(2025, 1, 1), {kom: 2}, "Budi"),
-            (cast.outsider.pk, "self", datetime.date(2025, 1, 1), {kom: 4}, "Andi"),
-        ])
+        services.record_assessments_in_bulk(
+            cast.a,
+            [
+                (cast.employee.pk, "self", datetime.date(2025, 5, 1), {kom: 5}, "Siti"),
+                (cast.employee.pk, "supervisor", datetime.date(2025, 1, 1), {kom: 2}, "Budi"),
+                (cast.outsider.pk, "self", datetime.date(2025, 1, 1), {kom: 4}, "Andi"),
+            ],
+        )
         assert AuditEntry.objects.filter(agency=cast.a).count() == before + 1
         entry = AuditEntry.objects.filter(agency=cast.a).latest("timestamp")
         assert "3 assessments with 3 levels for 2 ASN" in entry.changes_text
-        levels = dict(CurrentLevel.objects.filter(competency_id=kom).values_list("employee__name", "level"))
+        levels = dict(
+            CurrentLevel.objects.filter(competency_id=kom).values_list("employee__name", "level")
+        )
     assert levels == {"Siti Aminah": 2, "Andi Luar": 4}
 
 
@@ -31,5 +36,9 @@ def test_standards_in_bulk_replace_the_positions_standards(cast):
         kom, integ = national("Komunikasi").pk, national("Integritas").pk
         services.set_position_standards(cast.nurse, {national("Kerjasama"): 2})
         services.set_standards_in_bulk(cast.a, {cast.nurse.pk: {kom: 3, integ: 2}})
-        levels = dict(PositionStandard.objects.filter(position=cast.nurse).values_list("competency__name", "required_level"))
+        levels = dict(
+            PositionStandard.objects.filter(position=cast.nurse).values_list(
+                "competency__name", "required_level"
+            )
+        )
     assert levels == {"Komunikasi": 3, "Integritas": 2}

@@ -49,7 +49,9 @@ def test_jpm_without_requirements_is_none():
 
 def test_jpm_parts_show_the_arithmetic():
     assert jpm.jpm_parts({"a": 3, "b": 4}, {"a": 2, "b": 4}) == {
-        "matched": 6, "required": 7, "jpm": Decimal("85.71")
+        "matched": 6,
+        "required": 7,
+        "jpm": Decimal("85.71"),
     }
 
 

@@ -41,8 +41,17 @@ def standard(cast):
 def test_dictionary_lists_the_nine_national_competencies_for_every_agency(cast, login):
     response = login(cast.employee_user).get(url("competency-list"))
     page = response.content.decode()
-    for name in ["Integritas", "Kerjasama", "Komunikasi", "Orientasi pada Hasil", "Pelayanan Publik",
-                 "Pengembangan Diri dan Orang Lain", "Mengelola Perubahan", "Pengambilan Keputusan", "Perekat Bangsa"]:
+    for name in [
+        "Integritas",
+        "Kerjasama",
+        "Komunikasi",
+        "Orientasi pada Hasil",
+        "Pelayanan Publik",
+        "Pengembangan Diri dan Orang Lain",
+        "Mengelola Perubahan",
+        "Pengambilan Keputusan",
+        "Perekat Bangsa",
+    ]:
         assert name in page
     with scopes_disabled():
         assert Competency.objects.filter(agency=None).count() == 9
@@ -51,19 +60,40 @@ def test_dictionary_lists_the_nine_national_competencies_for_every_agency(cast, 
 
 def test_technical_competency_of_one_agency_is_invisible_to_another(cast, login):
     client = login(cast.admin)
-    response = client.post(url("competency-create"), {
-        "code": "T9", "name": "Administrasi Kependudukan Digital", "group": "Kependudukan",
-        "level_1": "a", "level_2": "b", "level_3": "c", "level_4": "d", "level_5": "e", "is_active": "on",
-    })
+    response = client.post(
+        url("competency-create"),
+        {
+            "code": "T9",
+            "name": "Administrasi Kependudukan Digital",
+            "group": "Kependudukan",
+            "level_1": "a",
+            "level_2": "b",
+            "level_3": "c",
+            "level_4": "d",
+            "level_5": "e",
+            "is_active": "on",
+        },
+    )
     assert response.status_code == 302
     with scopes_disabled():
         competency = Competency.objects.get(name="Administrasi Kependudukan Digital")
     assert competency.agency == cast.a
     other = Client()
     other.force_login(cast.admin_b, backend="django.contrib.auth.backends.ModelBackend")
-    assert "Administrasi Kependudukan Digital" not in other.get(
-        reverse("competencies:competency-list", kwargs={"agency": "beta"})).content.decode()
-    assert other.get(reverse("competencies:competency-detail", kwargs={"agency": "beta", "pk": competency.pk})).status_code == 404
+    assert (
+        "Administrasi Kependudukan Digital"
+        not in other.get(
+            reverse("competencies:competency-list", kwargs={"agency": "beta"})
+        ).content.decode()
+    )
+    assert (
+        other.get(
+            reverse(
+                "competencies:competency-detail", kwargs={"agency": "beta", "pk": competency.pk}
+            )
+        ).status_code
+        == 404
+    )
 
 
 def test_the_national_dictionary_cannot_be_edited_by_an_agency(cast, login):
@@ -73,9 +103,17 @@ def test_the_national_dictionary_cannot_be_edited_by_an_agency(cast, login):
 
 
 def test_technical_name_may_not_repeat_a_national_one(cast, login):
-    response = login(cast.admin).post(url("competency-create"), {
-        "name": "integritas", "level_1": "a", "level_2": "b", "level_3": "c", "level_4": "d", "level_5": "e",
-    })
+    response = login(cast.admin).post(
+        url("competency-create"),
+        {
+            "name": "integritas",
+            "level_1": "a",
+            "level_2": "b",
+            "level_3": "c",
+            "level_4": "d",
+            "level_5": "e",
+        },
+    )
     assert response.status_code == 200
     assert "already exists" in response.content.decode()
 
@@ -84,10 +122,16 @@ def test_admin_sets_a_position_standard(cast, login):
     with scopes_disabled():
         komunikasi = national("Komunikasi")
         integritas = national("Integritas")
-    response = login(cast.admin).post(url("standard-edit", pk=cast.nurse.pk), {f"c{komunikasi.pk}": "3", f"c{integritas.pk}": "2"})
+    response = login(cast.admin).post(
+        url("standard-edit", pk=cast.nurse.pk), {f"c{komunikasi.pk}": "3", f"c{integritas.pk}": "2"}
+    )
     assert response.status_code == 302
     with scopes_disabled():
-        levels = dict(PositionStandard.objects.filter(position=cast.nurse).values_list("competency__name", "required_level"))
+        levels = dict(
+            PositionStandard.objects.filter(position=cast.nurse).values_list(
+                "competency__name", "required_level"
+            )
+        )
     assert levels == {"Komunikasi": 3, "Integritas": 2}
 
 
@@ -105,12 +149,22 @@ def test_import_writes_every_row(cast, login):
     response = login(cast.admin).post(url("standard-import"), {"file": upload})
     assert response.status_code == 302
     with scopes_disabled():
-        levels = dict(PositionStandard.objects.filter(position=cast.nurse).values_list("competency__name", "required_level"))
+        levels = dict(
+            PositionStandard.objects.filter(position=cast.nurse).values_list(
+                "competency__name", "required_level"
+            )
+        )
     assert levels == {"Integritas": 3, "Komunikasi": 2}
 
 
 def test_import_with_an_unknown_competency_names_row_and_column_and_saves_nothing(cast, login):
-    upload = xlsx_upload([["Perawat Terampil", "Integritas", 3], ["Perawat Terampil", "Menyulap Anggaran", 2], ["Perawat Terampil", "Komunikasi", 7]])
+    upload = xlsx_upload(
+        [
+            ["Perawat Terampil", "Integritas", 3],
+            ["Perawat Terampil", "Menyulap Anggaran", 2],
+            ["Perawat Terampil", "Komunikasi", 7],
+        ]
+    )
     response = login(cast.admin).post(url("standard-import"), {"file": upload})
     page = response.content.decode()
     assert response.status_code == 200
@@ -121,7 +175,9 @@ def test_import_with_an_unknown_competency_names_row_and_column_and_saves_nothin
 
 
 def test_import_refuses_a_file_that_is_not_a_spreadsheet(cast, login):
-    upload = SimpleUploadedFile("x.xlsx", b"MZ\x90\x00binary", content_type="application/octet-stream")
+    upload = SimpleUploadedFile(
+        "x.xlsx", b"MZ\x90\x00binary", content_type="application/octet-stream"
+    )
     response = login(cast.admin).post(url("standard-import"), {"file": upload})
     assert "not a spreadsheet" in response.content.decode()
 
@@ -130,30 +186,54 @@ def test_operator_assesses_an_employee_of_their_unit_with_evidence(cast, login, 
     with scopes_disabled():
         komunikasi = national("Komunikasi")
     evidence = SimpleUploadedFile("bukti.pdf", PDF, content_type="application/pdf")
-    response = login(cast.operator).post(url("assessment-create", employee_pk=cast.employee.pk), {
-        "source": "supervisor", "assessed_on": "2025-06-01", "assessor": "Budi Kepala",
-        f"c{komunikasi.pk}": "2", f"c{standard.pk}": "3", "evidence": evidence,
-    })
+    response = login(cast.operator).post(
+        url("assessment-create", employee_pk=cast.employee.pk),
+        {
+            "source": "supervisor",
+            "assessed_on": "2025-06-01",
+            "assessor": "Budi Kepala",
+            f"c{komunikasi.pk}": "2",
+            f"c{standard.pk}": "3",
+            "evidence": evidence,
+        },
+    )
     assert response.status_code == 302
     with scopes_disabled():
         assessment = Assessment.objects.get(employee=cast.employee)
         assert assessment.evidence.name.endswith(".pdf")
-        levels = dict(CurrentLevel.objects.filter(employee=cast.employee).values_list("competency__name", "level"))
-        assert AuditEntry.objects.filter(object_repr__contains="Siti Aminah", agency=cast.a).exists()
+        levels = dict(
+            CurrentLevel.objects.filter(employee=cast.employee).values_list(
+                "competency__name", "level"
+            )
+        )
+        assert AuditEntry.objects.filter(
+            object_repr__contains="Siti Aminah", agency=cast.a
+        ).exists()
     assert levels == {"Komunikasi": 2, "Asuhan Keperawatan": 3}
 
 
 def test_operator_cannot_assess_an_employee_outside_their_unit(cast, login):
-    assert login(cast.operator).get(url("assessment-create", employee_pk=cast.outsider.pk)).status_code == 404
+    assert (
+        login(cast.operator).get(url("assessment-create", employee_pk=cast.outsider.pk)).status_code
+        == 404
+    )
 
 
 def test_evidence_that_is_not_a_document_is_refused(cast, login, standard):
     with scopes_disabled():
         komunikasi = national("Komunikasi")
-    evidence = SimpleUploadedFile("bukti.exe", b"MZ\x90\x00", content_type="application/octet-stream")
-    response = login(cast.admin).post(url("assessment-create", employee_pk=cast.employee.pk), {
-        "source": "test", "assessed_on": "2025-06-01", f"c{komunikasi.pk}": "2", "evidence": evidence,
-    })
+    evidence = SimpleUploadedFile(
+        "bukti.exe", b"MZ\x90\x00", content_type="application/octet-stream"
+    )
+    response = login(cast.admin).post(
+        url("assessment-create", employee_pk=cast.employee.pk),
+        {
+            "source": "test",
+            "assessed_on": "2025-06-01",
+            f"c{komunikasi.pk}": "2",
+            "evidence": evidence,
+        },
+    )
     assert response.status_code == 200
     assert "Upload a PDF" in response.content.decode()
     with scopes_disabled():
@@ -164,7 +244,10 @@ def test_employee_self_assesses_and_sees_gaps_jpm_and_the_precedence(cast, login
     with scopes_disabled():
         komunikasi = national("Komunikasi")
     client = login(cast.employee_user)
-    response = client.post(url("self-assessment"), {"assessed_on": "2025-06-01", f"c{komunikasi.pk}": "3", f"c{standard.pk}": "2"})
+    response = client.post(
+        url("self-assessment"),
+        {"assessed_on": "2025-06-01", f"c{komunikasi.pk}": "3", f"c{standard.pk}": "2"},
+    )
     assert response.status_code == 302
     page = client.get(url("my-competencies")).content.decode()
     # JPM = (min(3,3) + min(2,4)) / (3 + 4) × 100 = 5 / 7 × 100 = 71.43
@@ -177,8 +260,18 @@ def test_employee_self_assesses_and_sees_gaps_jpm_and_the_precedence(cast, login
 def test_supervisor_assessment_outranks_a_later_self_assessment(cast, login, standard):
     with scopes_disabled():
         komunikasi = national("Komunikasi")
-        services.record_assessment(cast.employee, source="supervisor", assessed_on=datetime.date(2025, 1, 1), levels={komunikasi: 2})
-        services.record_assessment(cast.employee, source="self", assessed_on=datetime.date(2025, 5, 1), levels={komunikasi: 5})
+        services.record_assessment(
+            cast.employee,
+            source="supervisor",
+            assessed_on=datetime.date(2025, 1, 1),
+            levels={komunikasi: 2},
+        )
+        services.record_assessment(
+            cast.employee,
+            source="self",
+            assessed_on=datetime.date(2025, 5, 1),
+            levels={komunikasi: 5},
+        )
         current = CurrentLevel.objects.get(employee=cast.employee, competency=komunikasi)
     assert (current.level, current.source) == (2, "supervisor")
 
@@ -186,8 +279,18 @@ def test_supervisor_assessment_outranks_a_later_self_assessment(cast, login, sta
 def test_deleting_an_assessment_recomputes_the_profile(cast, login, standard):
     with scopes_disabled():
         komunikasi = national("Komunikasi")
-        services.record_assessment(cast.employee, source="self", assessed_on=datetime.date(2025, 1, 1), levels={komunikasi: 4})
-        test = services.record_assessment(cast.employee, source="test", assessed_on=datetime.date(2025, 2, 1), levels={komunikasi: 1})
+        services.record_assessment(
+            cast.employee,
+            source="self",
+            assessed_on=datetime.date(2025, 1, 1),
+            levels={komunikasi: 4},
+        )
+        test = services.record_assessment(
+            cast.employee,
+            source="test",
+            assessed_on=datetime.date(2025, 2, 1),
+            levels={komunikasi: 1},
+        )
     login(cast.admin).post(url("assessment-delete", pk=test.pk))
     with scopes_disabled():
         assert CurrentLevel.objects.get(employee=cast.employee, competency=komunikasi).level == 4
@@ -196,7 +299,12 @@ def test_deleting_an_assessment_recomputes_the_profile(cast, login, standard):
 def test_heat_map_colours_gaps_with_classes_and_no_inline_style(cast, login, standard):
     with scopes_disabled():
         komunikasi = national("Komunikasi")
-        services.record_assessment(cast.employee, source="supervisor", assessed_on=datetime.date(2025, 1, 1), levels={komunikasi: 1})
+        services.record_assessment(
+            cast.employee,
+            source="supervisor",
+            assessed_on=datetime.date(2025, 1, 1),
+            levels={komunikasi: 1},
+        )
     page = login(cast.admin).get(url("unit-heatmap")).content.decode()
     assert 'class="cell gap-2"' in page  # Komunikasi: 3 − 1
     assert 'class="cell gap-4"' in page  # Asuhan Keperawatan: 4 − 0, not assessed
@@ -205,7 +313,9 @@ def test_heat_map_colours_gaps_with_classes_and_no_inline_style(cast, login, sta
 
 def test_operator_heat_map_shows_only_their_subtree(cast, login, standard):
     with scopes_disabled():
-        EmployeeFactory(agency=cast.a, name="Joko Dukcapil", unit=cast.dukcapil, position=cast.nurse)
+        EmployeeFactory(
+            agency=cast.a, name="Joko Dukcapil", unit=cast.dukcapil, position=cast.nurse
+        )
     page = login(cast.operator).get(url("unit-heatmap")).content.decode()
     assert "Siti Aminah" in page
     assert "Joko Dukcapil" not in page
@@ -214,8 +324,18 @@ def test_operator_heat_map_shows_only_their_subtree(cast, login, standard):
 def test_employee_sees_only_their_own_assessment(cast, login):
     with scopes_disabled():
         komunikasi = national("Komunikasi")
-        other = services.record_assessment(cast.outsider, source="self", assessed_on=datetime.date(2025, 1, 1), levels={komunikasi: 3})
-        own = services.record_assessment(cast.employee, source="self", assessed_on=datetime.date(2025, 1, 1), levels={komunikasi: 3})
+        other = services.record_assessment(
+            cast.outsider,
+            source="self",
+            assessed_on=datetime.date(2025, 1, 1),
+            levels={komunikasi: 3},
+        )
+        own = services.record_assessment(
+            cast.employee,
+            source="self",
+            assessed_on=datetime.date(2025, 1, 1),
+            levels={komunikasi: 3},
+        )
     client = login(cast.employee_user)
     assert client.get(url("assessment-detail", pk=own.pk)).status_code == 200
     assert client.get(url("assessment-detail", pk=other.pk)).status_code == 404
@@ -223,20 +343,41 @@ def test_employee_sees_only_their_own_assessment(cast, login):
 
 def test_jpm_categories_follow_the_agency_settings(cast, login, standard):
     client = login(cast.admin)
-    data = {"form-TOTAL_FORMS": "2", "form-INITIAL_FORMS": "0", "form-MIN_NUM_FORMS": "0", "form-MAX_NUM_FORMS": "8",
-            "form-0-label": "Memenuhi", "form-0-min_percent": "70", "form-0-css_class": "good",
-            "form-1-label": "Belum memenuhi", "form-1-min_percent": "0", "form-1-css_class": "poor"}
+    data = {
+        "form-TOTAL_FORMS": "2",
+        "form-INITIAL_FORMS": "0",
+        "form-MIN_NUM_FORMS": "0",
+        "form-MAX_NUM_FORMS": "8",
+        "form-0-label": "Memenuhi",
+        "form-0-min_percent": "70",
+        "form-0-css_class": "good",
+        "form-1-label": "Belum memenuhi",
+        "form-1-min_percent": "0",
+        "form-1-css_class": "poor",
+    }
     assert client.post(url("jpm-settings"), data).status_code == 302
     with scopes_disabled():
         komunikasi = national("Komunikasi")
-        services.record_assessment(cast.employee, source="test", assessed_on=datetime.date(2025, 1, 1), levels={komunikasi: 3, standard: 2})
+        services.record_assessment(
+            cast.employee,
+            source="test",
+            assessed_on=datetime.date(2025, 1, 1),
+            levels={komunikasi: 3, standard: 2},
+        )
     page = client.get(url("employee-profile", pk=cast.employee.pk)).content.decode()
     assert "Memenuhi" in page  # 71.43 ≥ 70
 
 
 def test_jpm_categories_need_one_starting_at_zero(cast, login):
-    data = {"form-TOTAL_FORMS": "1", "form-INITIAL_FORMS": "0", "form-MIN_NUM_FORMS": "0", "form-MAX_NUM_FORMS": "8",
-            "form-0-label": "Tinggi", "form-0-min_percent": "50", "form-0-css_class": "good"}
+    data = {
+        "form-TOTAL_FORMS": "1",
+        "form-INITIAL_FORMS": "0",
+        "form-MIN_NUM_FORMS": "0",
+        "form-MAX_NUM_FORMS": "8",
+        "form-0-label": "Tinggi",
+        "form-0-min_percent": "50",
+        "form-0-css_class": "good",
+    }
     response = login(cast.admin).post(url("jpm-settings"), data, follow=True)
     assert "must start at 0%" in response.content.decode()
 
@@ -246,7 +387,11 @@ def test_standards_export_is_an_xlsx(cast, login, standard):
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     from python_calamine import CalamineWorkbook
 
-    rows = CalamineWorkbook.from_filelike(io.BytesIO(response.content)).get_sheet_by_index(0).to_python()
+    rows = (
+        CalamineWorkbook.from_filelike(io.BytesIO(response.content))
+        .get_sheet_by_index(0)
+        .to_python()
+    )
     assert ["Perawat Terampil", "Komunikasi", 3.0] in rows
 
 
@@ -254,16 +399,23 @@ def test_standards_export_is_an_xlsx(cast, login, standard):
     ("name", "queries"),
     [("competency-list", 6), ("standard-list", 7), ("assessment-list", 7), ("unit-heatmap", 12)],
 )
-def test_list_pages_query_count_does_not_grow_with_rows(cast, login, django_assert_num_queries, name, queries, standard):
+def test_list_pages_query_count_does_not_grow_with_rows(
+    cast, login, django_assert_num_queries, name, queries, standard
+):
     client = login(cast.admin)
     with scopes_disabled():
         komunikasi = national("Komunikasi")
 
     def add_rows(count):
         with scopes_disabled():
-            for index in range(count):
+            for _index in range(count):
                 employee = EmployeeFactory(agency=cast.a, unit=cast.puskesmas, position=cast.nurse)
-                services.record_assessment(employee, source="self", assessed_on=datetime.date(2025, 1, 1), levels={komunikasi: 2})
+                services.record_assessment(
+                    employee,
+                    source="self",
+                    assessed_on=datetime.date(2025, 1, 1),
+                    levels={komunikasi: 2},
+                )
                 PositionFactory(agency=cast.a)
 
     add_rows(1)

@@ -33,7 +33,9 @@ def _assessment_form(request, employee, self_assessment=False):
     competencies = queries.competencies_for(request.agency)
     required = {}
     if employee.position_id:
-        required = queries.requirements_by_position(request.agency, [employee.position_id]).get(employee.position_id, {})
+        required = queries.requirements_by_position(request.agency, [employee.position_id]).get(
+            employee.position_id, {}
+        )
     # The position's competencies first, then the rest of the dictionary.
     competencies = sorted(competencies, key=lambda c: (c.pk not in required, c.sort_order, c.name))
     return AssessmentForm(
@@ -52,7 +54,8 @@ def _save_assessment(request, employee, form, source):
         source=source,
         assessed_on=data["assessed_on"],
         levels=form.levels(),
-        assessor=data.get("assessor", "") or (request.user.display_name if source == Source.SELF else ""),
+        assessor=data.get("assessor", "")
+        or (request.user.display_name if source == Source.SELF else ""),
         note=data["note"],
         evidence=data.get("evidence"),
         by=request.user,
@@ -78,7 +81,9 @@ def assessment_list(request, agency):
             AssessmentScore.objects.for_agency(request.agency)
             .filter(assessment__in=assessments.values("pk"))
             .select_related("assessment", "assessment__employee", "competency")
-            .order_by("assessment__employee__name", "-assessment__assessed_on", "competency__sort_order")
+            .order_by(
+                "assessment__employee__name", "-assessment__assessed_on", "competency__sort_order"
+            )
         )
         rows = (
             (
@@ -91,7 +96,14 @@ def assessment_list(request, agency):
             )
             for s in scores.iterator()
         )
-        headers = [_("Employee"), _("Source"), _("Date"), _("Competency"), _("Level"), _("Assessor")]
+        headers = [
+            _("Employee"),
+            _("Source"),
+            _("Date"),
+            _("Competency"),
+            _("Level"),
+            _("Assessor"),
+        ]
         return xlsx_response("penilaian-kompetensi", headers, rows, title=_("Assessments"))
     page = Paginator(assessments, 50).get_page(request.GET.get("page"))
     return render(
@@ -114,7 +126,9 @@ def assessment_create(request, agency, employee_pk):
             form.add_error(None, error)
         else:
             messages.success(request, _("Assessment of %(name)s saved.") % {"name": employee})
-            return redirect("competencies:employee-profile", agency=request.agency.slug, pk=employee.pk)
+            return redirect(
+                "competencies:employee-profile", agency=request.agency.slug, pk=employee.pk
+            )
     return render(
         request,
         "competencies/assessment_form.html",
@@ -127,7 +141,9 @@ def _visible_assessment(request, pk):
         Assessment.objects.for_agency(request.agency)
         .visible_to(request.membership)
         .select_related("employee", "employee__unit", "created_by")
-        .prefetch_related(Prefetch("scores", queryset=AssessmentScore.objects.select_related("competency"))),
+        .prefetch_related(
+            Prefetch("scores", queryset=AssessmentScore.objects.select_related("competency"))
+        ),
         pk=pk,
     )
 
@@ -144,14 +160,18 @@ def assessment_evidence(request, agency, pk):
     if not assessment.evidence:
         raise Http404
     return FileResponse(
-        assessment.evidence.open("rb"), as_attachment=True, filename=assessment.evidence.name.rsplit("/", 1)[-1]
+        assessment.evidence.open("rb"),
+        as_attachment=True,
+        filename=assessment.evidence.name.rsplit("/", 1)[-1],
     )
 
 
 @require_POST
 @role_required("admin")
 def assessment_delete(request, agency, pk):
-    assessment = get_object_or_404(Assessment.objects.for_agency(request.agency).select_related("employee"), pk=pk)
+    assessment = get_object_or_404(
+        Assessment.objects.for_agency(request.agency).select_related("employee"), pk=pk
+    )
     employee = assessment.employee
     services.delete_assessment(assessment, by=request.user)
     messages.success(request, _("Assessment deleted; the current profile was recomputed."))
@@ -161,7 +181,11 @@ def assessment_delete(request, agency, pk):
 def _profile_context(request, employee):
     report = queries.employee_gap_report(employee)
     bands = services.jpm_bands(request.agency)
-    assessments = Assessment.objects.for_agency(request.agency).filter(employee=employee).order_by("-assessed_on", "-pk")
+    assessments = (
+        Assessment.objects.for_agency(request.agency)
+        .filter(employee=employee)
+        .order_by("-assessed_on", "-pk")
+    )
     return {
         "employee": employee,
         "report": report,
@@ -208,7 +232,12 @@ def self_assessment(request, agency):
     return render(
         request,
         "competencies/assessment_form.html",
-        {"form": form, "employee": employee, "is_self": True, "precedence": queries.precedence_labels()},
+        {
+            "form": form,
+            "employee": employee,
+            "is_self": True,
+            "precedence": queries.precedence_labels(),
+        },
     )
 
 
@@ -230,5 +259,13 @@ def unit_heatmap(request, agency):
     return render(
         request,
         "competencies/unit_heatmap.html",
-        {"form": form, "unit": unit, "columns": columns, "rows": rows, "page_obj": page, "bands": bands, "formula": FORMULA},
+        {
+            "form": form,
+            "unit": unit,
+            "columns": columns,
+            "rows": rows,
+            "page_obj": page,
+            "bands": bands,
+            "formula": FORMULA,
+        },
     )

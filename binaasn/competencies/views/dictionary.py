@@ -1,4 +1,5 @@
-"""The competency dictionary: the shared PermenPANRB 38/2017 list and the agency's technical ones."""
+"""The competency dictionary: the shared PermenPANRB 38/2017 list and the agency's own
+technical competencies."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -20,13 +21,29 @@ def competency_list(request, agency):
     competencies = competency_filter(Competency.objects.for_agency(request.agency), query)
     if wants_xlsx(request):
         headers = [
-            _("Code"), _("Name"), _("Kind"), _("Group"), _("Shared"),
-            _("Level 1"), _("Level 2"), _("Level 3"), _("Level 4"), _("Level 5"),
+            _("Code"),
+            _("Name"),
+            _("Kind"),
+            _("Group"),
+            _("Shared"),
+            _("Level 1"),
+            _("Level 2"),
+            _("Level 3"),
+            _("Level 4"),
+            _("Level 5"),
         ]
         rows = (
             (
-                c.code, c.name, c.get_kind_display(), c.group, _("Yes") if c.is_shared else _("No"),
-                c.level_1, c.level_2, c.level_3, c.level_4, c.level_5,
+                c.code,
+                c.name,
+                c.get_kind_display(),
+                c.group,
+                _("Yes") if c.is_shared else _("No"),
+                c.level_1,
+                c.level_2,
+                c.level_3,
+                c.level_4,
+                c.level_5,
             )
             for c in competencies
         )
@@ -48,9 +65,13 @@ def competency_detail(request, agency, pk):
 def competency_create(request, agency):
     form = TechnicalCompetencyForm(request.POST or None, agency=request.agency)
     if request.method == "POST" and form.is_valid():
-        competency = services.save_technical_competency(request.agency, form.save(commit=False), by=request.user)
+        competency = services.save_technical_competency(
+            request.agency, form.save(commit=False), by=request.user
+        )
         messages.success(request, _("Technical competency %(name)s saved.") % {"name": competency})
-        return redirect("competencies:competency-detail", agency=request.agency.slug, pk=competency.pk)
+        return redirect(
+            "competencies:competency-detail", agency=request.agency.slug, pk=competency.pk
+        )
     return render(request, "competencies/competency_form.html", {"form": form})
 
 
@@ -62,14 +83,20 @@ def competency_edit(request, agency, pk):
     if request.method == "POST" and form.is_valid():
         services.save_technical_competency(request.agency, form.save(commit=False), by=request.user)
         messages.success(request, _("Technical competency %(name)s saved.") % {"name": competency})
-        return redirect("competencies:competency-detail", agency=request.agency.slug, pk=competency.pk)
-    return render(request, "competencies/competency_form.html", {"form": form, "competency": competency})
+        return redirect(
+            "competencies:competency-detail", agency=request.agency.slug, pk=competency.pk
+        )
+    return render(
+        request, "competencies/competency_form.html", {"form": form, "competency": competency}
+    )
 
 
 @role_required("admin")
 def jpm_settings(request, agency):
     bands = services.jpm_bands(request.agency)
-    initial = [{"label": b.label, "min_percent": b.min_percent, "css_class": b.css_class} for b in bands]
+    initial = [
+        {"label": b.label, "min_percent": b.min_percent, "css_class": b.css_class} for b in bands
+    ]
     formset = JpmBandFormSet(request.POST or None, initial=initial)
     if request.method == "POST" and formset.is_valid():
         chosen = [
@@ -84,4 +111,6 @@ def jpm_settings(request, agency):
         else:
             messages.success(request, _("JPM categories saved."))
             return redirect("competencies:jpm-settings", agency=request.agency.slug)
-    return render(request, "competencies/jpm_settings.html", {"formset": formset, "formula": FORMULA})
+    return render(
+        request, "competencies/jpm_settings.html", {"formset": formset, "formula": FORMULA}
+    )

@@ -31,15 +31,21 @@ def standard_list(request, agency):
             .select_related("position", "competency")
             .order_by("position__name", "competency__sort_order", "competency__name")
         )
-        rows = ((s.position.name, s.competency.name, s.required_level) for s in standards.iterator())
-        return xlsx_response("standar-kompetensi", ["Jabatan", "Kompetensi", "Level"], rows, title=_("Standards"))
+        rows = (
+            (s.position.name, s.competency.name, s.required_level) for s in standards.iterator()
+        )
+        return xlsx_response(
+            "standar-kompetensi", ["Jabatan", "Kompetensi", "Level"], rows, title=_("Standards")
+        )
     page = Paginator(positions, 50).get_page(request.GET.get("page"))
     return render(request, "competencies/standard_list.html", {"page_obj": page, "q": query})
 
 
 @role_required("admin", "operator", "leader")
 def standard_detail(request, agency, pk):
-    position = get_object_or_404(Position.objects.for_agency(request.agency).select_related("unit"), pk=pk)
+    position = get_object_or_404(
+        Position.objects.for_agency(request.agency).select_related("unit"), pk=pk
+    )
     standards = PositionStandard.objects.for_agency(request.agency).for_position(position)
     context = {"position": position, "standards": standards}
     if request.membership.role == "admin":
@@ -70,7 +76,9 @@ def standard_copy(request, agency, pk):
     form = CopyStandardsForm(request.POST, agency=request.agency, target=position)
     if form.is_valid():
         try:
-            count = services.copy_position_standards(form.cleaned_data["source"], position, by=request.user)
+            count = services.copy_position_standards(
+                form.cleaned_data["source"], position, by=request.user
+            )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
@@ -95,7 +103,9 @@ def standard_import(request, agency):
         if not errors:
             messages.success(request, _("%(count)d requirements imported.") % {"count": count})
             return redirect("competencies:standard-list", agency=request.agency.slug)
-        messages.error(request, _("Nothing was imported: correct the rows below and upload the file again."))
+        messages.error(
+            request, _("Nothing was imported: correct the rows below and upload the file again.")
+        )
     return render(request, "competencies/standard_import.html", {"form": form, "errors": errors})
 
 
@@ -103,7 +113,13 @@ def standard_import(request, agency):
 def standard_template(request, agency):
     example = Competency.objects.for_agency(request.agency).active().first()
     position = Position.objects.for_agency(request.agency).filter(is_active=True).first()
-    rows = [[position.name if position else "Analis Kebijakan Ahli Muda", example.name if example else "Integritas", 3]]
+    rows = [
+        [
+            position.name if position else "Analis Kebijakan Ahli Muda",
+            example.name if example else "Integritas",
+            3,
+        ]
+    ]
     content = build_workbook([(_("Standards"), ["Jabatan", "Kompetensi", "Level"], rows)])
     response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = 'attachment; filename="templat-standar-kompetensi.xlsx"'

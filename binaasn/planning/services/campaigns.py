@@ -19,6 +19,7 @@ from .. import paths, priority
 from ..models import Campaign, Interview, Need, PositionGroup
 from ._audit import audit_batch
 
+
 def _scale_labels():
     return [
         _("No need"),
@@ -30,10 +31,22 @@ def _scale_labels():
 
 
 @transaction.atomic
-def create_campaign(agency, *, year, title, description="", grouping=PositionGroup.UNIT, by=None, **weights):
+def create_campaign(
+    agency, *, year, title, description="", grouping=PositionGroup.UNIT, by=None, **weights
+):
     if Campaign.objects.for_agency(agency).filter(year=year).exists():
-        raise ValidationError({"year": _("The agency already has a needs analysis for %(year)s.") % {"year": year}})
-    campaign = Campaign(agency=agency, year=year, title=title, description=description, grouping=grouping, created_by=by, **weights)
+        raise ValidationError(
+            {"year": _("The agency already has a needs analysis for %(year)s.") % {"year": year}}
+        )
+    campaign = Campaign(
+        agency=agency,
+        year=year,
+        title=title,
+        description=description,
+        grouping=grouping,
+        created_by=by,
+        **weights,
+    )
     campaign.full_clean(exclude=["created_by"])
     campaign.save()
     return campaign
@@ -47,8 +60,18 @@ def update_campaign(campaign, *, by=None, **changes):
     for field, value in changes.items():
         setattr(campaign, field, value)
     campaign.full_clean(exclude=["agency", "created_by", "questionnaire"])
-    if Campaign.objects.for_agency(campaign.agency).filter(year=campaign.year).exclude(pk=campaign.pk).exists():
-        raise ValidationError({"year": _("The agency already has a needs analysis for %(year)s.") % {"year": campaign.year}})
+    if (
+        Campaign.objects.for_agency(campaign.agency)
+        .filter(year=campaign.year)
+        .exclude(pk=campaign.pk)
+        .exists()
+    ):
+        raise ValidationError(
+            {
+                "year": _("The agency already has a needs analysis for %(year)s.")
+                % {"year": campaign.year}
+            }
+        )
     campaign.save()
     if campaign.analysed_at and campaign.grouping != old_grouping:
         analyse_campaign(campaign, by=by)
@@ -133,7 +156,9 @@ def publish_needs_questionnaire(
     unless ``send_emails`` is False (demo data)."""
     if not units:
         raise ValidationError({"units": _("Choose at least one unit whose ASN will answer.")})
-    questionnaire = campaign.questionnaire or prepare_needs_questionnaire(campaign, by=by, closes_on=closes_on)
+    questionnaire = campaign.questionnaire or prepare_needs_questionnaire(
+        campaign, by=by, closes_on=closes_on
+    )
     if closes_on and questionnaire.is_draft:
         surveys.update_questionnaire(questionnaire, closes_on=closes_on, by=by)
     result = surveys.invite(
@@ -163,7 +188,9 @@ def save_interview(interview, *, competencies, by=None, within=None):
         if interview.employee.position_id and not interview.position_type:
             interview.position_type = interview.employee.position.position_type
     if not interview.employee_id and not interview.group_description:
-        raise ValidationError({"group_description": _("Name the employee or describe the group interviewed.")})
+        raise ValidationError(
+            {"group_description": _("Name the employee or describe the group interviewed.")}
+        )
     if within is not None:
         if interview.unit is None or not interview.unit.path.startswith(within.path):
             raise ValidationError({"unit": _("Operators record interviews within their own unit.")})
@@ -242,7 +269,11 @@ class _Collector:
     def row(self, key):
         if key not in self.rows:
             self.rows[key] = {
-                "considered": 0, "affected": 0, "gap_sum": 0, "ratings": [], "mentions": 0,
+                "considered": 0,
+                "affected": 0,
+                "gap_sum": 0,
+                "ratings": [],
+                "mentions": 0,
             }
         return self.rows[key]
 
@@ -256,7 +287,9 @@ class _Collector:
 
 
 def _collect_gaps(collector):
-    for unit_id, position_type, competency_id, considered, affected, gap_sum in _gap_rows(collector.campaign.agency):
+    for unit_id, position_type, competency_id, considered, affected, gap_sum in _gap_rows(
+        collector.campaign.agency
+    ):
         row = collector.row(collector.key(competency_id, unit_id, position_type))
         row["considered"] += considered
         row["affected"] += affected or 0
@@ -274,8 +307,10 @@ def _collect_survey(collector):
     ids = list(subject_ids)
     for start in range(0, len(ids), 5000):
         chunk = ids[start : start + 5000]
-        for pk, unit_id, position_type in Employee.objects.for_agency(agency).filter(pk__in=chunk).values_list(
-            "pk", "unit_id", "position__position_type"
+        for pk, unit_id, position_type in (
+            Employee.objects.for_agency(agency)
+            .filter(pk__in=chunk)
+            .values_list("pk", "unit_id", "position__position_type")
         ):
             people[pk] = (unit_id, position_type)
     known = set(Competency.objects.for_agency(agency).values_list("pk", flat=True))
@@ -287,7 +322,9 @@ def _collect_survey(collector):
         if competency_id not in known or rating["employee_id"] not in people:
             continue
         unit_id, position_type = people[rating["employee_id"]]
-        collector.row(collector.key(competency_id, unit_id, position_type))["ratings"].append(rating["level"])
+        collector.row(collector.key(competency_id, unit_id, position_type))["ratings"].append(
+            rating["level"]
+        )
 
 
 def _collect_interviews(collector):
@@ -314,7 +351,9 @@ def _collect_interviews(collector):
 def _mean(values):
     if not values:
         return None
-    return (Decimal(sum(values)) / Decimal(len(values))).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return (Decimal(sum(values)) / Decimal(len(values))).quantize(
+        Decimal("0.01"), rounding=ROUND_HALF_UP
+    )
 
 
 @transaction.atomic
@@ -325,25 +364,39 @@ def analyse_campaign(campaign, *, by=None):
     _collect_gaps(collector)
     _collect_survey(collector)
     _collect_interviews(collector)
-    keys = [key for key, row in collector.rows.items() if row["affected"] or row["ratings"] or row["mentions"]]
+    keys = [
+        key
+        for key, row in collector.rows.items()
+        if row["affected"] or row["ratings"] or row["mentions"]
+    ]
     campaign.max_affected = max((collector.rows[k]["affected"] for k in keys), default=0)
     campaign.max_mentions = max((collector.rows[k]["mentions"] for k in keys), default=0)
     campaign.employees_considered = Employee.objects.for_agency(campaign.agency).active().count()
     weights = campaign.weights
-    existing = {(n.competency_id, n.unit_id, n.position_type): n for n in Need.objects.for_agency(campaign.agency).filter(campaign=campaign)}
+    existing = {
+        (n.competency_id, n.unit_id, n.position_type): n
+        for n in Need.objects.for_agency(campaign.agency).filter(campaign=campaign)
+    }
     to_create, to_update = [], []
     for key in keys:
         row = collector.rows[key]
         need = existing.pop(key, None) or Need(
-            agency=campaign.agency, campaign=campaign, competency_id=key[0], unit_id=key[1], position_type=key[2]
+            agency=campaign.agency,
+            campaign=campaign,
+            competency_id=key[0],
+            unit_id=key[1],
+            position_type=key[2],
         )
         need.group_label = collector.label(key)[:200]
         need.employees_considered = row["considered"]
         need.affected_count = row["affected"]
         need.total_gap = row["gap_sum"]
         need.avg_gap = (
-            (Decimal(row["gap_sum"]) / Decimal(row["affected"])).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-            if row["affected"] else Decimal("0.00")
+            (Decimal(row["gap_sum"]) / Decimal(row["affected"])).quantize(
+                Decimal("0.01"), rounding=ROUND_HALF_UP
+            )
+            if row["affected"]
+            else Decimal("0.00")
         )
         need.survey_mean = _mean(row["ratings"])
         need.survey_count = len(row["ratings"])
@@ -353,8 +406,17 @@ def analyse_campaign(campaign, *, by=None):
     Need.objects.bulk_create(to_create, batch_size=1000)
     Need.objects.bulk_update(
         to_update,
-        ["group_label", "employees_considered", "affected_count", "total_gap", "avg_gap",
-         "survey_mean", "survey_count", "interview_mentions", "score"],
+        [
+            "group_label",
+            "employees_considered",
+            "affected_count",
+            "total_gap",
+            "avg_gap",
+            "survey_mean",
+            "survey_count",
+            "interview_mentions",
+            "score",
+        ],
         batch_size=1000,
     )
     # Needs that no longer show up go, unless someone decided on them or a programme uses them.

@@ -4,13 +4,17 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from ..models import Partner, Speaker
+from ..models import Partner
 
 
 @transaction.atomic
 def save_partner(agency, partner, *, by=None):
     partner.agency = agency
-    if partner.mou_starts_on and partner.mou_ends_on and partner.mou_ends_on < partner.mou_starts_on:
+    if (
+        partner.mou_starts_on
+        and partner.mou_ends_on
+        and partner.mou_ends_on < partner.mou_starts_on
+    ):
         raise ValidationError({"mou_ends_on": _("The MoU cannot end before it starts.")})
     clash = Partner.objects.for_agency(agency).filter(name__iexact=partner.name.strip())
     if partner.pk:

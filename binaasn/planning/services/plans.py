@@ -23,8 +23,17 @@ def _require_draft(plan):
 @transaction.atomic
 def create_plan(agency, *, year, title, objectives, campaign=None, by=None):
     if Plan.objects.for_agency(agency).filter(year=year).exists():
-        raise ValidationError({"year": _("The agency already has a plan for %(year)s.") % {"year": year}})
-    plan = Plan(agency=agency, year=year, title=title, objectives=objectives, campaign=campaign, created_by=by)
+        raise ValidationError(
+            {"year": _("The agency already has a plan for %(year)s.") % {"year": year}}
+        )
+    plan = Plan(
+        agency=agency,
+        year=year,
+        title=title,
+        objectives=objectives,
+        campaign=campaign,
+        created_by=by,
+    )
     plan.full_clean(exclude=["created_by"])
     plan.save()
     return plan
@@ -203,10 +212,17 @@ def save_programme(programme, *, relations=None, by=None):
     programme.save()
     for field, values in (relations or {}).items():
         getattr(programme, field).set(values)
-    named = programme.target_employees.count() if relations and "target_employees" in relations else 0
+    named = (
+        programme.target_employees.count() if relations and "target_employees" in relations else 0
+    )
     if named and programme.participant_count < named:
         raise ValidationError(
-            {"participant_count": _("%(count)d ASN are named; the number of participants must be at least that.") % {"count": named}}
+            {
+                "participant_count": _(
+                    "%(count)d ASN are named; the number of participants must be at least that."
+                )
+                % {"count": named}
+            }
         )
     return programme
 
@@ -218,7 +234,17 @@ def delete_programme(programme, *, by=None):
 
 
 @transaction.atomic
-def programme_from_needs(needs, *, plan=None, title="", form="", path_code=None, jp_per_participant=None, planned_month=None, by=None):
+def programme_from_needs(
+    needs,
+    *,
+    plan=None,
+    title="",
+    form="",
+    path_code=None,
+    jp_per_participant=None,
+    planned_month=None,
+    by=None,
+):
     """Accept ``needs`` and turn them into one programme of the plan of their campaign's year
     (made as a draft when missing): competencies, target units or position types and the
     number of ASN affected come from the needs."""
@@ -296,12 +322,18 @@ def set_budget_ceiling(agency, *, year, amount, note="", by=None):
     if value < 0:
         raise ValidationError({"amount": _("The ceiling cannot be negative.")})
     if value > Decimal("1000000000000"):
-        raise ValidationError({"amount": _("A ceiling above Rp 1.000.000.000.000 is not plausible; check the number.")})
-    ceiling = BudgetCeiling.objects.for_agency(agency).filter(year=year).first() or BudgetCeiling(agency=agency, year=year)
+        raise ValidationError(
+            {
+                "amount": _(
+                    "A ceiling above Rp 1.000.000.000.000 is not plausible; check the number."
+                )
+            }
+        )
+    ceiling = BudgetCeiling.objects.for_agency(agency).filter(year=year).first() or BudgetCeiling(
+        agency=agency, year=year
+    )
     ceiling.amount = value
     ceiling.note = note
     ceiling.full_clean()
     ceiling.save()
     return ceiling
-
-

@@ -18,12 +18,26 @@ def prepare(cast):
         plan = f.make_plan(agency, campaign=campaign)
         programme = f.make_programme(plan)
         line = f.make_line(programme)
-        version = PlanVersion.objects.create(agency=agency, plan=plan, number=1, change_note="Versi awal", snapshot={"title": plan.title, "programmes": [], "total": "0"})
+        version = PlanVersion.objects.create(
+            agency=agency,
+            plan=plan,
+            number=1,
+            change_note="Versi awal",
+            snapshot={"title": plan.title, "programmes": [], "total": "0"},
+        )
         partner = f.make_partner(agency)
         speaker = f.make_speaker(agency, partner=partner)
-        for name, value in (("campaign", campaign), ("need", need), ("interview", interview), ("plan", plan),
-                            ("programme", programme), ("line", line), ("version", version),
-                            ("partner", partner), ("speaker", speaker)):
+        for name, value in (
+            ("campaign", campaign),
+            ("need", need),
+            ("interview", interview),
+            ("plan", plan),
+            ("programme", programme),
+            ("line", line),
+            ("version", version),
+            ("partner", partner),
+            ("speaker", speaker),
+        ):
             setattr(cast, f"{name}{suffix}", value)
 
 

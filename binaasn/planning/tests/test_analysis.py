@@ -35,12 +35,22 @@ def analysed(cast):
     with scopes_disabled():
         kom, integ = national("Komunikasi"), national("Integritas")
         competency_services.set_position_standards(cast.nurse, {kom: 3, integ: 2})
-        rudi = EmployeeFactory(agency=cast.a, name="Rudi Puskesmas", unit=cast.puskesmas, position=cast.nurse)
-        joko = EmployeeFactory(agency=cast.a, name="Joko Dukcapil", unit=cast.dukcapil, position=cast.nurse)
+        rudi = EmployeeFactory(
+            agency=cast.a, name="Rudi Puskesmas", unit=cast.puskesmas, position=cast.nurse
+        )
+        joko = EmployeeFactory(
+            agency=cast.a, name="Joko Dukcapil", unit=cast.dukcapil, position=cast.nurse
+        )
         day = datetime.date(2026, 1, 10)
-        competency_services.record_assessment(cast.employee, source="supervisor", assessed_on=day, levels={kom: 1, integ: 2})
-        competency_services.record_assessment(rudi, source="supervisor", assessed_on=day, levels={kom: 2})
-        competency_services.record_assessment(joko, source="supervisor", assessed_on=day, levels={kom: 3, integ: 1})
+        competency_services.record_assessment(
+            cast.employee, source="supervisor", assessed_on=day, levels={kom: 1, integ: 2}
+        )
+        competency_services.record_assessment(
+            rudi, source="supervisor", assessed_on=day, levels={kom: 2}
+        )
+        competency_services.record_assessment(
+            joko, source="supervisor", assessed_on=day, levels={kom: 3, integ: 1}
+        )
         campaign = services.create_campaign(cast.a, year=2026, title="AKPK 2026")
         interview = f.make_interview(campaign, unit=cast.puskesmas)
         interview.competencies.set([kom])
@@ -50,9 +60,13 @@ def analysed(cast):
         questionnaire = campaign.questionnaire
         grid = questionnaire.questions.get(code="needs")
         rows = {str(item["id"]): 1 for item in grid.items}
-        own = Invitation.objects.get(questionnaire=questionnaire, employee=cast.employee, subject=cast.employee)
+        own = Invitation.objects.get(
+            questionnaire=questionnaire, employee=cast.employee, subject=cast.employee
+        )
         surveys.submit_response(own, {grid: rows | {str(kom.pk): 5, str(integ.pk): 3}})
-        boss = Invitation.objects.get(questionnaire=questionnaire, employee=cast.supervisor, subject=cast.employee)
+        boss = Invitation.objects.get(
+            questionnaire=questionnaire, employee=cast.supervisor, subject=cast.employee
+        )
         surveys.submit_response(boss, {grid: rows | {str(kom.pk): 4, str(integ.pk): 3}})
         services.analyse_campaign(campaign, by=cast.admin)
         campaign.refresh_from_db()
@@ -68,11 +82,22 @@ def test_analysis_stores_gaps_survey_and_interviews_per_unit(cast, analysed):
         kom = need(analysed, "Komunikasi", cast.dinkes)
         integ = need(analysed, "Integritas", cast.dinkes)
         integ_dukcapil = need(analysed, "Integritas", cast.dukcapil)
-        assert not Need.objects.filter(campaign=analysed, competency__name="Komunikasi", unit=cast.dukcapil).exists()
+        assert not Need.objects.filter(
+            campaign=analysed, competency__name="Komunikasi", unit=cast.dukcapil
+        ).exists()
     assert (kom.affected_count, kom.total_gap, kom.avg_gap) == (2, 3, Decimal("1.50"))
     assert (kom.survey_mean, kom.survey_count, kom.interview_mentions) == (Decimal("4.50"), 2, 1)
-    assert (integ.affected_count, integ.avg_gap, integ.survey_mean, integ.interview_mentions) == (1, Decimal("2.00"), Decimal("3.00"), 1)
-    assert (integ_dukcapil.affected_count, integ_dukcapil.survey_mean, integ_dukcapil.interview_mentions) == (1, None, 1)
+    assert (integ.affected_count, integ.avg_gap, integ.survey_mean, integ.interview_mentions) == (
+        1,
+        Decimal("2.00"),
+        Decimal("3.00"),
+        1,
+    )
+    assert (
+        integ_dukcapil.affected_count,
+        integ_dukcapil.survey_mean,
+        integ_dukcapil.interview_mentions,
+    ) == (1, None, 1)
     assert kom.group_label == "Dinas Kesehatan"
     assert analysed.status == Campaign.Status.ANALYSED
 
@@ -90,11 +115,19 @@ def test_scores_follow_the_documented_formula(cast, analysed):
 
 
 def test_needs_list_ranks_by_score_and_links_each_score_to_its_arithmetic(cast, login, analysed):
-    page = login(cast.leader).get(reverse("planning:need-list", kwargs={"agency": "alpha", "pk": analysed.pk})).content.decode()
+    page = (
+        login(cast.leader)
+        .get(reverse("planning:need-list", kwargs={"agency": "alpha", "pk": analysed.pk}))
+        .content.decode()
+    )
     assert page.index("72.50") < page.index("55.00") < page.index("35.00")
     with scopes_disabled():
         kom = need(analysed, "Komunikasi", cast.dinkes)
-    detail = login(cast.leader).get(reverse("planning:need-detail", kwargs={"agency": "alpha", "pk": kom.pk})).content.decode()
+    detail = (
+        login(cast.leader)
+        .get(reverse("planning:need-detail", kwargs={"agency": "alpha", "pk": kom.pk}))
+        .content.decode()
+    )
     assert "100 × (w_g·g + w_b·b + w_s·s + w_i·i) / (w_g + w_b + w_s + w_i)" in detail
     assert "(4.50 − 1) ÷ 4 = 0.8750" in detail
     assert "7.2500" in detail and "72.50" in detail
@@ -123,7 +156,11 @@ def test_analysing_again_keeps_decisions(cast, analysed):
 def test_grouping_by_position_type(cast, analysed):
     with scopes_disabled():
         services.update_campaign(analysed, grouping="position_type")
-        rows = Need.objects.filter(campaign=analysed, competency__name="Komunikasi", position_type="fungsional_keterampilan")
+        rows = Need.objects.filter(
+            campaign=analysed,
+            competency__name="Komunikasi",
+            position_type="fungsional_keterampilan",
+        )
         assert rows.get().affected_count == 2
 
 
@@ -132,7 +169,13 @@ def test_admin_turns_the_top_need_into_a_programme_in_one_step(cast, login, anal
         kom = need(analysed, "Komunikasi", cast.dinkes)
     response = login(cast.admin).post(
         reverse("planning:need-programme", kwargs={"agency": "alpha", "pk": kom.pk}),
-        {"title": "", "form": "managerial_training", "path_code": "", "jp_per_participant": "24", "planned_month": "5"},
+        {
+            "title": "",
+            "form": "managerial_training",
+            "path_code": "",
+            "jp_per_participant": "24",
+            "planned_month": "5",
+        },
     )
     assert response.status_code == 302
     with scopes_disabled():
@@ -147,7 +190,11 @@ def test_admin_turns_the_top_need_into_a_programme_in_one_step(cast, login, anal
 
 def test_bulk_acceptance_of_chosen_needs(cast, login, analysed):
     with scopes_disabled():
-        ids = list(Need.objects.filter(campaign=analysed, competency__name="Integritas").values_list("pk", flat=True))
+        ids = list(
+            Need.objects.filter(campaign=analysed, competency__name="Integritas").values_list(
+                "pk", flat=True
+            )
+        )
     login(cast.admin).post(
         reverse("planning:need-decide", kwargs={"agency": "alpha", "pk": analysed.pk}),
         {"need": ids, "action": "programme"},
@@ -162,7 +209,9 @@ def test_bulk_acceptance_of_chosen_needs(cast, login, analysed):
 def test_questionnaire_invites_asn_and_their_supervisors(cast, analysed):
     with scopes_disabled():
         invitations = Invitation.objects.filter(questionnaire=analysed.questionnaire)
-        assert invitations.filter(relation="supervisor", employee=cast.supervisor, subject=cast.employee).exists()
+        assert invitations.filter(
+            relation="supervisor", employee=cast.supervisor, subject=cast.employee
+        ).exists()
         assert invitations.filter(relation="self", employee=cast.employee).exists()
         assert analysed.questionnaire.purpose == "needs_analysis"
 

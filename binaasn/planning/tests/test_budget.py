@@ -40,7 +40,11 @@ def test_negative_and_absurd_numbers_are_refused_with_the_field_named():
 
 
 def test_totals_by_category_and_ceiling():
-    lines = [(D("2"), D("100"), "honorarium"), (D("1"), D("50"), "honorarium"), (D("4"), D("25"), "venue")]
+    lines = [
+        (D("2"), D("100"), "honorarium"),
+        (D("1"), D("50"), "honorarium"),
+        (D("4"), D("25"), "venue"),
+    ]
     assert budget.totals_by(lines, 2) == {"honorarium": D("250.00"), "venue": D("100.00")}
     assert budget.ceiling_check(D("1200"), D("1000")) == (True, D("-200"))
     assert budget.ceiling_check(D("800"), D("1000")) == (False, D("200"))

@@ -18,10 +18,20 @@ def test_seats_go_to_those_with_the_fewest_jp_planned():
 
 
 def test_summary_counts_pns_against_20_and_pppk_against_24():
-    people = [(1, "PNS", "A"), (2, "PNS", "A"), (3, "CPNS", "A"), (4, "PPPK", "A"), (5, "PPPK", "B")]
+    people = [
+        (1, "PNS", "A"),
+        (2, "PNS", "A"),
+        (3, "CPNS", "A"),
+        (4, "PPPK", "A"),
+        (5, "PPPK", "B"),
+    ]
     planned = {1: 20, 2: 19, 3: 24, 4: 32, 5: 24}
     summary = summarise(people, planned)
-    assert summary["A"]["pns"] == 3 and summary["A"]["pns_reached"] == 2 and summary["A"]["pns_short"] == 1
+    assert (
+        summary["A"]["pns"] == 3
+        and summary["A"]["pns_reached"] == 2
+        and summary["A"]["pns_short"] == 1
+    )
     assert summary["A"]["pppk"] == 1 and summary["A"]["pppk_over"] == 1
     assert summary["B"]["pppk_over"] == 0 and summary["B"]["percent"] is None
     assert summary["A"]["percent"] == 67

@@ -14,4 +14,6 @@ def test_form_and_path_must_fit():
     assert paths.check_form_and_path("internship", "NKL12") is None
     assert paths.check_form_and_path("formal_education", "") is None
     assert paths.check_form_and_path("formal_education", "KL01")
-    assert paths.track_of("NKL03") == paths.NON_CLASSICAL and paths.track_of("KL03") == paths.CLASSICAL
+    assert (
+        paths.track_of("NKL03") == paths.NON_CLASSICAL and paths.track_of("KL03") == paths.CLASSICAL
+    )

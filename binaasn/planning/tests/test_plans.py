@@ -27,16 +27,36 @@ def plan(cast):
 @pytest.fixture
 def programme(plan):
     with scopes_disabled():
-        programme = f.make_programme(plan, title="Pelatihan E-Government", participant_count=30, jp_per_participant=24)
-        f.make_line(programme, volume="2", unit_cost="1500000", category="honorarium", description="Narasumber")
-        f.make_line(programme, volume="90", unit_cost="50000", category="consumption", description="Snack dan makan siang")
+        programme = f.make_programme(
+            plan, title="Pelatihan E-Government", participant_count=30, jp_per_participant=24
+        )
+        f.make_line(
+            programme,
+            volume="2",
+            unit_cost="1500000",
+            category="honorarium",
+            description="Narasumber",
+        )
+        f.make_line(
+            programme,
+            volume="90",
+            unit_cost="50000",
+            category="consumption",
+            description="Snack dan makan siang",
+        )
     return programme
 
 
 PROGRAMME_DATA = {
-    "title": "Magang di Universitas", "form": "internship", "path_code": "NKL12",
-    "participant_count": "5", "jp_per_participant": "40", "planned_month": "7", "end_month": "8",
-    "delivery_mode": "offline", "provider_kind": "own",
+    "title": "Magang di Universitas",
+    "form": "internship",
+    "path_code": "NKL12",
+    "participant_count": "5",
+    "jp_per_participant": "40",
+    "planned_month": "7",
+    "end_month": "8",
+    "delivery_mode": "offline",
+    "provider_kind": "own",
 }
 
 
@@ -49,16 +69,23 @@ def test_a_plan_with_no_programme_cannot_be_submitted(cast, login, plan):
 
 
 def test_programme_with_zero_jp_is_refused_and_not_saved(cast, login, plan):
-    response = login(cast.admin).post(url("programme-create", pk=plan.pk), PROGRAMME_DATA | {"jp_per_participant": "0"})
+    response = login(cast.admin).post(
+        url("programme-create", pk=plan.pk), PROGRAMME_DATA | {"jp_per_participant": "0"}
+    )
     assert response.status_code == 200
     assert "JP per participant" in response.content.decode()
-    assert "greater than or equal to 1" in response.content.decode() or "more than 0" in response.content.decode()
+    assert (
+        "greater than or equal to 1" in response.content.decode()
+        or "more than 0" in response.content.decode()
+    )
     with scopes_disabled():
         assert not Programme.objects.exists()
 
 
 def test_programme_path_code_must_fit_its_form(cast, login, plan):
-    response = login(cast.admin).post(url("programme-create", pk=plan.pk), PROGRAMME_DATA | {"path_code": "KL03"})
+    response = login(cast.admin).post(
+        url("programme-create", pk=plan.pk), PROGRAMME_DATA | {"path_code": "KL03"}
+    )
     assert "The path code of Internship (magang) must be NKL12" in response.content.decode()
 
 
@@ -66,8 +93,12 @@ def test_programme_with_named_participants_and_a_partner(cast, login, plan):
     with scopes_disabled():
         partner = f.make_partner(cast.a, name="Universitas Syiah Kuala")
         speaker = f.make_speaker(cast.a, partner=partner)
-    data = PROGRAMME_DATA | {"provider_kind": "partner", "partner": partner.pk, "speakers": [speaker.pk],
-                             "target_employees": f"{cast.employee.nip}\n{cast.outsider.nip}"}
+    data = PROGRAMME_DATA | {
+        "provider_kind": "partner",
+        "partner": partner.pk,
+        "speakers": [speaker.pk],
+        "target_employees": f"{cast.employee.nip}\n{cast.outsider.nip}",
+    }
     response = login(cast.admin).post(url("programme-create", pk=plan.pk), data)
     assert response.status_code == 302
     with scopes_disabled():
@@ -78,12 +109,17 @@ def test_programme_with_named_participants_and_a_partner(cast, login, plan):
 
 
 def test_unknown_nip_in_named_participants_is_named_in_the_error(cast, login, plan):
-    response = login(cast.admin).post(url("programme-create", pk=plan.pk), PROGRAMME_DATA | {"target_employees": "199001012020011001"})
+    response = login(cast.admin).post(
+        url("programme-create", pk=plan.pk),
+        PROGRAMME_DATA | {"target_employees": "199001012020011001"},
+    )
     assert "199001012020011001" in response.content.decode()
 
 
 def test_partner_provider_needs_a_partner(cast, login, plan):
-    response = login(cast.admin).post(url("programme-create", pk=plan.pk), PROGRAMME_DATA | {"provider_kind": "partner"})
+    response = login(cast.admin).post(
+        url("programme-create", pk=plan.pk), PROGRAMME_DATA | {"provider_kind": "partner"}
+    )
     assert "Choose the partner institution" in response.content.decode()
 
 
@@ -96,10 +132,20 @@ def test_partner_provider_needs_a_partner(cast, login, plan):
         ("5000000", "1", "is not plausible"),
     ],
 )
-def test_negative_or_absurd_budget_numbers_are_refused(cast, login, programme, volume, unit_cost, message):
-    response = login(cast.admin).post(url("budgetline-create", pk=programme.pk), {
-        "category": "venue", "description": "Aula", "volume": volume, "unit_label": "hari", "unit_cost": unit_cost, "source": "apbd",
-    })
+def test_negative_or_absurd_budget_numbers_are_refused(
+    cast, login, programme, volume, unit_cost, message
+):
+    response = login(cast.admin).post(
+        url("budgetline-create", pk=programme.pk),
+        {
+            "category": "venue",
+            "description": "Aula",
+            "volume": volume,
+            "unit_label": "hari",
+            "unit_cost": unit_cost,
+            "source": "apbd",
+        },
+    )
     assert response.status_code == 200
     assert message in response.content.decode()
     with scopes_disabled():
@@ -132,7 +178,9 @@ def test_plan_over_the_ceiling_shows_a_warning(cast, login, programme):
 
 
 def test_negative_ceiling_is_refused(cast, login):
-    response = login(cast.admin).post(url("ceiling-list"), {"year": "2026", "amount": "-5", "note": ""})
+    response = login(cast.admin).post(
+        url("ceiling-list"), {"year": "2026", "amount": "-5", "note": ""}
+    )
     assert "The ceiling cannot be negative." in response.content.decode()
 
 
@@ -149,7 +197,12 @@ def test_submit_approve_revise_and_approve_again_keeps_versions(cast, login, pro
     # An approved plan cannot be changed without a revision.
     response = client.post(url("programme-create", pk=plan.pk), PROGRAMME_DATA, follow=True)
     assert "start a revision" in response.content.decode()
-    assert client.post(url("plan-revise", pk=plan.pk), {"note": ""}, follow=True).content.decode().count("Describe what the revision changes") == 1
+    assert (
+        client.post(url("plan-revise", pk=plan.pk), {"note": ""}, follow=True)
+        .content.decode()
+        .count("Describe what the revision changes")
+        == 1
+    )
     client.post(url("plan-revise", pk=plan.pk), {"note": "Menambah program magang"})
     assert client.post(url("programme-create", pk=plan.pk), PROGRAMME_DATA).status_code == 302
     client.post(url("plan-submit", pk=plan.pk))
@@ -182,17 +235,31 @@ def test_plan_xlsx_holds_programmes_and_budget_lines(cast, login, programme):
 
 def test_calendar_marks_the_months_of_each_programme(cast, login, plan):
     with scopes_disabled():
-        f.make_programme(plan, title="Magang", form="internship", path_code="NKL12", planned_month=7, end_month=9)
+        f.make_programme(
+            plan, title="Magang", form="internship", path_code="NKL12", planned_month=7, end_month=9
+        )
     page = login(cast.admin).get(url("plan-calendar", pk=plan.pk)).content.decode()
     assert page.count('class="month on nonclassical"') == 3
 
 
 def test_coverage_forecast_lists_pns_below_20_jp_and_pppk_above_24(cast, login, plan):
     with scopes_disabled():
-        pppk = EmployeeFactory(agency=cast.a, name="Nina PPPK", status="PPPK", unit=cast.puskesmas, golongan="IX")
-        training = f.make_programme(plan, title="Pelatihan 24 JP", participant_count=10, jp_per_participant=24)
+        pppk = EmployeeFactory(
+            agency=cast.a, name="Nina PPPK", status="PPPK", unit=cast.puskesmas, golongan="IX"
+        )
+        training = f.make_programme(
+            plan, title="Pelatihan 24 JP", participant_count=10, jp_per_participant=24
+        )
         training.target_units.set([cast.dinkes])
-        coaching = f.make_programme(plan, title="Coaching", form="coaching", path_code="NKL01", participant_count=1, jp_per_participant=8, planned_month=9)
+        coaching = f.make_programme(
+            plan,
+            title="Coaching",
+            form="coaching",
+            path_code="NKL01",
+            participant_count=1,
+            jp_per_participant=8,
+            planned_month=9,
+        )
         coaching.target_employees.set([pppk])
     page = login(cast.admin).get(url("plan-coverage", pk=plan.pk)).content.decode()
     # Dinkes subtree: Budi, Siti, Nina get 24 JP; Andi (Disdukcapil) gets nothing.
@@ -212,9 +279,17 @@ def test_operator_records_an_interview_in_their_unit_only(cast, login):
     with scopes_disabled():
         campaign = f.make_campaign(cast.a)
     client = login(cast.operator)
-    data = {"held_on": "2026-02-01", "interviewer": "Operator", "employee": cast.employee.nip, "notes": "Butuh pelatihan komunikasi", "proposed_forms": ["mentoring"]}
+    data = {
+        "held_on": "2026-02-01",
+        "interviewer": "Operator",
+        "employee": cast.employee.nip,
+        "notes": "Butuh pelatihan komunikasi",
+        "proposed_forms": ["mentoring"],
+    }
     assert client.post(url("interview-create", pk=campaign.pk), data).status_code == 302
-    refused = client.post(url("interview-create", pk=campaign.pk), data | {"employee": cast.outsider.nip})
+    refused = client.post(
+        url("interview-create", pk=campaign.pk), data | {"employee": cast.outsider.nip}
+    )
     assert f"No employee you may choose has NIP {cast.outsider.nip}" in refused.content.decode()
     with scopes_disabled():
         interview = campaign.interviews.get()
@@ -226,14 +301,31 @@ def test_partner_and_speaker_lists_export_to_excel(cast, login):
         partner = f.make_partner(cast.a, name="Universitas Diponegoro", mou_number="MoU/12/2025")
         f.make_speaker(cast.a, name="Dr. Ani", partner=partner)
     client = login(cast.leader)
-    partners = CalamineWorkbook.from_filelike(io.BytesIO(client.get(url("partner-list") + "?format=xlsx").content))
-    assert partners.get_sheet_by_index(0).to_python()[1][:3] == ["Universitas Diponegoro", "University", "MoU/12/2025"]
-    speakers = CalamineWorkbook.from_filelike(io.BytesIO(client.get(url("speaker-list") + "?format=xlsx").content))
+    partners = CalamineWorkbook.from_filelike(
+        io.BytesIO(client.get(url("partner-list") + "?format=xlsx").content)
+    )
+    assert partners.get_sheet_by_index(0).to_python()[1][:3] == [
+        "Universitas Diponegoro",
+        "University",
+        "MoU/12/2025",
+    ]
+    speakers = CalamineWorkbook.from_filelike(
+        io.BytesIO(client.get(url("speaker-list") + "?format=xlsx").content)
+    )
     assert speakers.get_sheet_by_index(0).to_python()[1][2] == "Universitas Diponegoro"
 
 
 def test_mou_cannot_end_before_it_starts(cast, login):
-    response = login(cast.admin).post(url("partner-create"), {"name": "LAN", "kind": "central", "mou_starts_on": "2026-05-01", "mou_ends_on": "2026-01-01", "is_active": "on"})
+    response = login(cast.admin).post(
+        url("partner-create"),
+        {
+            "name": "LAN",
+            "kind": "central",
+            "mou_starts_on": "2026-05-01",
+            "mou_ends_on": "2026-01-01",
+            "is_active": "on",
+        },
+    )
     assert "The MoU cannot end before it starts." in response.content.decode()
     with scopes_disabled():
         assert not Partner.objects.exists()
@@ -243,7 +335,9 @@ def test_mou_cannot_end_before_it_starts(cast, login):
     ("name", "queries"),
     [("plan-list", 6), ("campaign-list", 6), ("partner-list", 7), ("speaker-list", 7)],
 )
-def test_list_pages_query_count_does_not_grow(cast, login, django_assert_num_queries, name, queries):
+def test_list_pages_query_count_does_not_grow(
+    cast, login, django_assert_num_queries, name, queries
+):
     client = login(cast.admin)
 
     def add(count, offset):
@@ -264,7 +358,9 @@ def test_list_pages_query_count_does_not_grow(cast, login, django_assert_num_que
         client.get(url(name))
 
 
-def test_plan_detail_query_count_does_not_grow_with_programmes(cast, login, plan, django_assert_num_queries):
+def test_plan_detail_query_count_does_not_grow_with_programmes(
+    cast, login, plan, django_assert_num_queries
+):
     client = login(cast.admin)
     with scopes_disabled():
         f.make_line(f.make_programme(plan))

@@ -20,20 +20,49 @@ READERS = ("admin", "operator", "leader")
 
 @role_required(*READERS)
 def partner_list(request, agency):
-    partners = Partner.objects.for_agency(request.agency).annotate(programme_count=Count("programmes")).order_by("name", "pk")
+    partners = (
+        Partner.objects.for_agency(request.agency)
+        .annotate(programme_count=Count("programmes"))
+        .order_by("name", "pk")
+    )
     query = request.GET.get("q", "").strip()
     if query:
         partners = partners.filter(Q(name__icontains=query) | Q(contact_name__icontains=query))
     if wants_xlsx(request):
-        headers = [_("Name"), _("Kind"), _("MoU number"), _("MoU from"), _("MoU until"), _("Contact person"), _("Contact phone"), _("Contact e-mail"), _("Address"), _("Active")]
+        headers = [
+            _("Name"),
+            _("Kind"),
+            _("MoU number"),
+            _("MoU from"),
+            _("MoU until"),
+            _("Contact person"),
+            _("Contact phone"),
+            _("Contact e-mail"),
+            _("Address"),
+            _("Active"),
+        ]
         rows = (
-            (p.name, p.get_kind_display(), p.mou_number, p.mou_starts_on, p.mou_ends_on, p.contact_name,
-             p.contact_phone, p.contact_email, p.address, _("Yes") if p.is_active else _("No"))
+            (
+                p.name,
+                p.get_kind_display(),
+                p.mou_number,
+                p.mou_starts_on,
+                p.mou_ends_on,
+                p.contact_name,
+                p.contact_phone,
+                p.contact_email,
+                p.address,
+                _("Yes") if p.is_active else _("No"),
+            )
             for p in partners
         )
         return xlsx_response("mitra", headers, rows, title=_("Partners"))
     page = Paginator(partners, 50).get_page(request.GET.get("page"))
-    return render(request, "planning/partner_list.html", {"page_obj": page, "q": query, "today": timezone.localdate()})
+    return render(
+        request,
+        "planning/partner_list.html",
+        {"page_obj": page, "q": query, "today": timezone.localdate()},
+    )
 
 
 def _partner_form(request, partner):
@@ -46,7 +75,11 @@ def _partner_form(request, partner):
         else:
             messages.success(request, _("Partner saved."))
             return redirect("planning:partner-list", agency=request.agency.slug)
-    return render(request, "planning/partner_form.html", {"form": form, "partner": partner if partner.pk else None})
+    return render(
+        request,
+        "planning/partner_form.html",
+        {"form": form, "partner": partner if partner.pk else None},
+    )
 
 
 @role_required("admin")
@@ -56,19 +89,44 @@ def partner_create(request, agency):
 
 @role_required("admin")
 def partner_edit(request, agency, pk):
-    return _partner_form(request, get_object_or_404(Partner.objects.for_agency(request.agency), pk=pk))
+    return _partner_form(
+        request, get_object_or_404(Partner.objects.for_agency(request.agency), pk=pk)
+    )
 
 
 @role_required(*READERS)
 def speaker_list(request, agency):
-    speakers = Speaker.objects.for_agency(request.agency).select_related("partner").annotate(programme_count=Count("programmes")).order_by("name", "pk")
+    speakers = (
+        Speaker.objects.for_agency(request.agency)
+        .select_related("partner")
+        .annotate(programme_count=Count("programmes"))
+        .order_by("name", "pk")
+    )
     query = request.GET.get("q", "").strip()
     if query:
-        speakers = speakers.filter(Q(name__icontains=query) | Q(expertise__icontains=query) | Q(institution__icontains=query))
+        speakers = speakers.filter(
+            Q(name__icontains=query)
+            | Q(expertise__icontains=query)
+            | Q(institution__icontains=query)
+        )
     if wants_xlsx(request):
-        headers = [_("Name"), _("Expertise"), _("Institution"), _("Phone"), _("E-mail"), _("Active")]
+        headers = [
+            _("Name"),
+            _("Expertise"),
+            _("Institution"),
+            _("Phone"),
+            _("E-mail"),
+            _("Active"),
+        ]
         rows = (
-            (s.name, s.expertise, s.institution_name, s.phone, s.email, _("Yes") if s.is_active else _("No"))
+            (
+                s.name,
+                s.expertise,
+                s.institution_name,
+                s.phone,
+                s.email,
+                _("Yes") if s.is_active else _("No"),
+            )
             for s in speakers
         )
         return xlsx_response("narasumber", headers, rows, title=_("Speakers"))
@@ -86,7 +144,11 @@ def _speaker_form(request, speaker):
         else:
             messages.success(request, _("Speaker saved."))
             return redirect("planning:speaker-list", agency=request.agency.slug)
-    return render(request, "planning/speaker_form.html", {"form": form, "speaker": speaker if speaker.pk else None})
+    return render(
+        request,
+        "planning/speaker_form.html",
+        {"form": form, "speaker": speaker if speaker.pk else None},
+    )
 
 
 @role_required("admin")
@@ -96,4 +158,6 @@ def speaker_create(request, agency):
 
 @role_required("admin")
 def speaker_edit(request, agency, pk):
-    return _speaker_form(request, get_object_or_404(Speaker.objects.for_agency(request.agency), pk=pk))
+    return _speaker_form(
+        request, get_object_or_404(Speaker.objects.for_agency(request.agency), pk=pk)
+    )

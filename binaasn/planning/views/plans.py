@@ -19,7 +19,9 @@ READERS = ("admin", "operator", "leader")
 
 
 def _plan(request, pk):
-    return get_object_or_404(Plan.objects.for_agency(request.agency).select_related("campaign", "agency"), pk=pk)
+    return get_object_or_404(
+        Plan.objects.for_agency(request.agency).select_related("campaign", "agency"), pk=pk
+    )
 
 
 @role_required(*READERS)
@@ -35,8 +37,12 @@ def plan_create(request, agency):
         data = form.cleaned_data
         try:
             plan = services.create_plan(
-                request.agency, year=data["year"], title=data["title"], objectives=data["objectives"],
-                campaign=data["campaign"], by=request.user,
+                request.agency,
+                year=data["year"],
+                title=data["title"],
+                objectives=data["objectives"],
+                campaign=data["campaign"],
+                by=request.user,
             )
         except ValidationError as error:
             attach_errors(form, error)
@@ -49,7 +55,11 @@ def plan_create(request, agency):
 @role_required("admin")
 def plan_edit(request, agency, pk):
     plan = _plan(request, pk)
-    form = PlanForm(request.POST or None, instance=Plan.objects.for_agency(request.agency).get(pk=plan.pk), agency=request.agency)
+    form = PlanForm(
+        request.POST or None,
+        instance=Plan.objects.for_agency(request.agency).get(pk=plan.pk),
+        agency=request.agency,
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.update_plan(plan, by=request.user, **form.cleaned_data)
@@ -68,7 +78,9 @@ def plan_detail(request, agency, pk):
     if wants_xlsx(request):
         content = documents.plan_workbook(plan, overview)
         response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
-        response["Content-Disposition"] = f'attachment; filename="rencana-pengembangan-{plan.year}.xlsx"'
+        response["Content-Disposition"] = (
+            f'attachment; filename="rencana-pengembangan-{plan.year}.xlsx"'
+        )
         return response
     context = {"plan": plan, "overview": overview, "revise_form": ReviseForm()}
     return render(request, "planning/plan_detail.html", context)
@@ -97,19 +109,34 @@ def _workflow(request, pk, action, success):
 @require_POST
 @role_required("admin")
 def plan_submit(request, agency, pk):
-    return _workflow(request, pk, lambda p: services.submit_plan(p, by=request.user), _("Plan submitted for approval."))
+    return _workflow(
+        request,
+        pk,
+        lambda p: services.submit_plan(p, by=request.user),
+        _("Plan submitted for approval."),
+    )
 
 
 @require_POST
 @role_required("admin")
 def plan_approve(request, agency, pk):
-    return _workflow(request, pk, lambda p: services.approve_plan(p, by=request.user), _("Plan approved; this version is kept."))
+    return _workflow(
+        request,
+        pk,
+        lambda p: services.approve_plan(p, by=request.user),
+        _("Plan approved; this version is kept."),
+    )
 
 
 @require_POST
 @role_required("admin")
 def plan_return(request, agency, pk):
-    return _workflow(request, pk, lambda p: services.return_plan(p, by=request.user), _("Plan returned to draft for corrections."))
+    return _workflow(
+        request,
+        pk,
+        lambda p: services.return_plan(p, by=request.user),
+        _("Plan returned to draft for corrections."),
+    )
 
 
 @require_POST
@@ -117,27 +144,46 @@ def plan_return(request, agency, pk):
 def plan_revise(request, agency, pk):
     form = ReviseForm(request.POST)
     note = form.data.get("note", "")
-    return _workflow(request, pk, lambda p: services.revise_plan(p, note=note, by=request.user), _("Revision started: the plan is a draft again."))
+    return _workflow(
+        request,
+        pk,
+        lambda p: services.revise_plan(p, note=note, by=request.user),
+        _("Revision started: the plan is a draft again."),
+    )
 
 
 @role_required(*READERS)
 def plan_versions(request, agency, pk):
     plan = _plan(request, pk)
-    versions = PlanVersion.objects.for_agency(request.agency).filter(plan=plan).select_related("approved_by")
+    versions = (
+        PlanVersion.objects.for_agency(request.agency)
+        .filter(plan=plan)
+        .select_related("approved_by")
+    )
     return render(request, "planning/plan_versions.html", {"plan": plan, "versions": versions})
 
 
 @role_required(*READERS)
 def plan_version_detail(request, agency, pk):
-    version = get_object_or_404(PlanVersion.objects.for_agency(request.agency).select_related("plan", "approved_by"), pk=pk)
-    return render(request, "planning/plan_version_detail.html", {"version": version, "plan": version.plan, "snapshot": version.snapshot})
+    version = get_object_or_404(
+        PlanVersion.objects.for_agency(request.agency).select_related("plan", "approved_by"), pk=pk
+    )
+    return render(
+        request,
+        "planning/plan_version_detail.html",
+        {"version": version, "plan": version.plan, "snapshot": version.snapshot},
+    )
 
 
 @role_required(*READERS)
 def plan_calendar(request, agency, pk):
     plan = _plan(request, pk)
     months = [name for _number, name in MONTH_CHOICES]
-    return render(request, "planning/plan_calendar.html", {"plan": plan, "rows": queries.calendar_rows(plan), "months": months})
+    return render(
+        request,
+        "planning/plan_calendar.html",
+        {"plan": plan, "rows": queries.calendar_rows(plan), "months": months},
+    )
 
 
 @role_required(*READERS)
@@ -150,8 +196,11 @@ def plan_coverage(request, agency, pk):
         return xlsx_response("di-bawah-20-jp", headers, rows, title=_("Below 20 JP"))
     page = Paginator(forecast["short"], 100).get_page(request.GET.get("page"))
     context = {
-        "plan": plan, "forecast": forecast, "page_obj": page,
-        "minimum": coverage.PNS_MINIMUM_JP, "ceiling": coverage.PPPK_CEILING_JP,
+        "plan": plan,
+        "forecast": forecast,
+        "page_obj": page,
+        "minimum": coverage.PNS_MINIMUM_JP,
+        "ceiling": coverage.PPPK_CEILING_JP,
     }
     return render(request, "planning/plan_coverage.html", context)
 
@@ -162,7 +211,13 @@ def ceiling_list(request, agency):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.set_budget_ceiling(request.agency, year=data["year"], amount=data["amount"], note=data["note"], by=request.user)
+            services.set_budget_ceiling(
+                request.agency,
+                year=data["year"],
+                amount=data["amount"],
+                note=data["note"],
+                by=request.user,
+            )
         except ValidationError as error:
             attach_errors(form, error)
         else:

@@ -43,7 +43,9 @@ def programme_create(request, agency, pk):
         programme = _save_programme(request, form)
         if programme is not None:
             messages.success(request, _("Programme added."))
-            return redirect("planning:programme-detail", agency=request.agency.slug, pk=programme.pk)
+            return redirect(
+                "planning:programme-detail", agency=request.agency.slug, pk=programme.pk
+            )
     return render(request, "planning/programme_form.html", {"form": form, "plan": plan})
 
 
@@ -54,8 +56,14 @@ def programme_edit(request, agency, pk):
     if request.method == "POST" and form.is_valid():
         if _save_programme(request, form) is not None:
             messages.success(request, _("Programme saved."))
-            return redirect("planning:programme-detail", agency=request.agency.slug, pk=programme.pk)
-    return render(request, "planning/programme_form.html", {"form": form, "plan": programme.plan, "programme": programme})
+            return redirect(
+                "planning:programme-detail", agency=request.agency.slug, pk=programme.pk
+            )
+    return render(
+        request,
+        "planning/programme_form.html",
+        {"form": form, "plan": programme.plan, "programme": programme},
+    )
 
 
 @role_required(*READERS)
@@ -69,7 +77,9 @@ def programme_detail(request, agency, pk):
         "lines": lines,
         "total": total,
         "per_participant": budget.cost_per_participant(total, programme.participant_count),
-        "per_jp": budget.cost_per_jp(total, programme.participant_count, programme.jp_per_participant),
+        "per_jp": budget.cost_per_jp(
+            total, programme.participant_count, programme.jp_per_participant
+        ),
         "line_form": BudgetLineForm() if programme.plan.is_editable else None,
     }
     return render(request, "planning/programme_detail.html", context)
@@ -92,7 +102,9 @@ def programme_delete(request, agency, pk):
 @role_required("admin")
 def budgetline_create(request, agency, pk):
     programme = _programme(request, pk)
-    form = BudgetLineForm(request.POST or None, instance=BudgetLine(agency=request.agency, programme=programme))
+    form = BudgetLineForm(
+        request.POST or None, instance=BudgetLine(agency=request.agency, programme=programme)
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.save_budget_line(form.save(commit=False), by=request.user)
@@ -100,13 +112,20 @@ def budgetline_create(request, agency, pk):
             attach_errors(form, error)
         else:
             messages.success(request, _("Budget line added."))
-            return redirect("planning:programme-detail", agency=request.agency.slug, pk=programme.pk)
+            return redirect(
+                "planning:programme-detail", agency=request.agency.slug, pk=programme.pk
+            )
     return render(request, "planning/budgetline_form.html", {"form": form, "programme": programme})
 
 
 @role_required("admin")
 def budgetline_edit(request, agency, pk):
-    line = get_object_or_404(BudgetLine.objects.for_agency(request.agency).select_related("programme", "programme__plan"), pk=pk)
+    line = get_object_or_404(
+        BudgetLine.objects.for_agency(request.agency).select_related(
+            "programme", "programme__plan"
+        ),
+        pk=pk,
+    )
     form = BudgetLineForm(request.POST or None, instance=line)
     if request.method == "POST" and form.is_valid():
         try:
@@ -115,14 +134,25 @@ def budgetline_edit(request, agency, pk):
             attach_errors(form, error)
         else:
             messages.success(request, _("Budget line saved."))
-            return redirect("planning:programme-detail", agency=request.agency.slug, pk=line.programme_id)
-    return render(request, "planning/budgetline_form.html", {"form": form, "programme": line.programme, "line": line})
+            return redirect(
+                "planning:programme-detail", agency=request.agency.slug, pk=line.programme_id
+            )
+    return render(
+        request,
+        "planning/budgetline_form.html",
+        {"form": form, "programme": line.programme, "line": line},
+    )
 
 
 @require_POST
 @role_required("admin")
 def budgetline_delete(request, agency, pk):
-    line = get_object_or_404(BudgetLine.objects.for_agency(request.agency).select_related("programme", "programme__plan"), pk=pk)
+    line = get_object_or_404(
+        BudgetLine.objects.for_agency(request.agency).select_related(
+            "programme", "programme__plan"
+        ),
+        pk=pk,
+    )
     programme_pk = line.programme_id
     try:
         services.delete_budget_line(line, by=request.user)
