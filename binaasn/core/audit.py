@@ -1,4 +1,4 @@
-"""Reading audit entries as people do: field names and choices in words, before → after.
+"""Reading audit entries as people do: field names in words, before → after.
 
 No database queries: values are shown as django-auditlog stored them (related objects by id)."""
 
@@ -18,10 +18,9 @@ def _field(model, name):
 
 
 def _display(field, value):
+    """The stored value (codes such as III/a or kabupaten read well as they are); yes/no in words."""
     if value in EMPTY:
         return ""
-    if field is not None and getattr(field, "flatchoices", None):
-        return str(dict((str(k), v) for k, v in field.flatchoices).get(str(value), value))
     if field is not None and field.get_internal_type() == "BooleanField":
         return {"True": _("Yes"), "False": _("No")}.get(str(value), str(value))
     return str(value)
