@@ -372,3 +372,31 @@ def test_plan_detail_query_count_does_not_grow_with_programmes(
             f.make_line(f.make_programme(plan, title=f"Program {index}"))
     with django_assert_num_queries(9):
         client.get(url("plan-detail", pk=plan.pk))
+
+
+def test_interview_list_query_count_does_not_grow(cast, login, django_assert_num_queries):
+    from binaasn.competencies.models import Competency
+
+    with scopes_disabled():
+        campaign = f.make_campaign(cast.a)
+        komunikasi = Competency.objects.get(agency=None, name="Komunikasi")
+
+    def add(count):
+        with scopes_disabled():
+            for _index in range(count):
+                interview = f.make_interview(campaign, unit=cast.puskesmas, employee=cast.employee)
+                interview.competencies.set([komunikasi])
+
+    client = login(cast.operator)
+    add(1)
+    client.get(url("interview-list", pk=campaign.pk))
+    with django_assert_num_queries(9):
+        client.get(url("interview-list", pk=campaign.pk))
+    add(8)
+    with django_assert_num_queries(9):
+        assert "Siti Aminah" in client.get(url("interview-list", pk=campaign.pk)).content.decode()
+
+
+def test_trainers_and_employees_do_not_see_plans(cast, login, plan):
+    assert login(cast.trainer).get(url("plan-detail", pk=plan.pk)).status_code == 403
+    assert login(cast.employee_user).get(url("plan-list")).status_code == 403
