@@ -18,7 +18,7 @@ def _field(model, name):
 
 
 def _display(field, value):
-    """The stored value (codes such as III/a or kabupaten read well as they are); yes/no in words."""
+    """The value as stored (codes like III/a or kabupaten read well); yes/no in words."""
     if value in EMPTY:
         return ""
     if field is not None and field.get_internal_type() == "BooleanField":
@@ -32,14 +32,28 @@ def change_rows(entry):
     rows = []
     for name, change in (entry.changes_dict or {}).items():
         field = _field(model, name)
-        label = str(field.verbose_name) if field is not None and hasattr(field, "verbose_name") else name
+        label = (
+            str(field.verbose_name)
+            if field is not None and hasattr(field, "verbose_name")
+            else name
+        )
         if isinstance(change, list | tuple) and len(change) == 2:
             rows.append(
-                {"field": label, "before": _display(field, change[0]), "after": _display(field, change[1])}
+                {
+                    "field": label,
+                    "before": _display(field, change[0]),
+                    "after": _display(field, change[1]),
+                }
             )
         elif isinstance(change, dict):  # many-to-many: {"type", "operation", "objects"}
             objects = ", ".join(str(o) for o in change.get("objects", []))
-            rows.append({"field": label, "before": "", "after": f"{change.get('operation', '')} {objects}".strip()})
+            rows.append(
+                {
+                    "field": label,
+                    "before": "",
+                    "after": f"{change.get('operation', '')} {objects}".strip(),
+                }
+            )
         else:
             rows.append({"field": label, "before": "", "after": str(change)})
     return rows
@@ -50,4 +64,8 @@ def change_summary(entry):
     rows = change_rows(entry)
     if rows:
         return "; ".join(f"{r['field']}: {r['before'] or '–'} → {r['after'] or '–'}" for r in rows)
-    return str((entry.additional_data or {}).get("summary", "")) if isinstance(entry.additional_data, dict) else ""
+    return (
+        str((entry.additional_data or {}).get("summary", ""))
+        if isinstance(entry.additional_data, dict)
+        else ""
+    )

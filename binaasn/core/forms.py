@@ -123,7 +123,9 @@ class AgencySettingsForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         current = {r.strip() for r in self.instance.mfa_required_roles.split(",") if r.strip()}
-        self.fields["mfa_roles"].initial = [code for code, _label in MFA_ROLE_CHOICES if code in current]
+        self.fields["mfa_roles"].initial = [
+            code for code, _label in MFA_ROLE_CHOICES if code in current
+        ]
         self.fields["logo"].help_text = _("PNG or JPEG, at most %(limit)d MB.") % {
             "limit": settings.UPLOAD_MAX_MB
         }

@@ -13,7 +13,9 @@ from tests.e2e.conftest import log_in
 RECORD_VIOLATIONS = """
 window.__cspViolations = [];
 document.addEventListener("securitypolicyviolation", (event) => {
-  window.__cspViolations.push(`${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`);
+  window.__cspViolations.push(
+    `${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`
+  );
 });
 """
 
@@ -37,7 +39,10 @@ def watched_page(new_page):
     page = new_page(bypass_csp=False)
     page.add_init_script(RECORD_VIOLATIONS)
     problems = []
-    page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+    page.on(
+        "console",
+        lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None,
+    )
     page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
     page.problems = problems
     return page
@@ -63,8 +68,18 @@ def test_anonymous_pages_load_without_csp_violations(cast, watched_page, transac
 
 def test_admin_pages_load_without_csp_violations(cast, watched_page, transactional_db):
     with scopes_disabled():
-        job = Job.objects.create(agency=cast.a, kind="export", title="Ekspor", created_by=cast.admin, status="running", progress_done=1, progress_total=3)
-        done = Job.objects.create(agency=cast.a, kind="export", title="Selesai", created_by=cast.admin, status="succeeded")
+        job = Job.objects.create(
+            agency=cast.a,
+            kind="export",
+            title="Ekspor",
+            created_by=cast.admin,
+            status="running",
+            progress_done=1,
+            progress_total=3,
+        )
+        done = Job.objects.create(
+            agency=cast.a, kind="export", title="Selesai", created_by=cast.admin, status="succeeded"
+        )
         done.result_file.save("hasil.xlsx", ContentFile(b"PK"))
     page = watched_page
     log_in(page, cast.admin.username, cast.password)
@@ -77,7 +92,15 @@ def test_admin_pages_load_without_csp_violations(cast, watched_page, transaction
 def test_scripts_work_under_the_policy(cast, watched_page, transactional_db):
     """Bootstrap's dropdown, our app.js (progress widths) and htmx polling all run."""
     with scopes_disabled():
-        job = Job.objects.create(agency=cast.a, kind="export", title="Ekspor", created_by=cast.admin, status="running", progress_done=1, progress_total=4)
+        job = Job.objects.create(
+            agency=cast.a,
+            kind="export",
+            title="Ekspor",
+            created_by=cast.admin,
+            status="running",
+            progress_done=1,
+            progress_total=4,
+        )
     page = watched_page
     log_in(page, cast.admin.username, cast.password)
     visit(page, "/alpha/gaya/")

@@ -36,11 +36,17 @@ def main():
     host = settings.ALLOWED_HOSTS[0]
     report = {"debug": settings.DEBUG}
     # Static files are not collected here; everything else is the production configuration.
-    storages = {**settings.STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+    storages = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
     with override_settings(STORAGES=storages):
         client = Client(HTTP_HOST=host)
         response = client.get("/akun/login/")
-        report["plain_http"] = {"status": response.status_code, "location": response.get("Location")}
+        report["plain_http"] = {
+            "status": response.status_code,
+            "location": response.get("Location"),
+        }
         response = client.get("/akun/login/", secure=True)
         report["login_page"] = {
             "status": response.status_code,

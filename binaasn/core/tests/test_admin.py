@@ -14,7 +14,9 @@ from binaasn.core.models import Agency, AuditEntry, Job, Membership, User
 def platform_admin(cast, client):
     with scopes_disabled():
         root = User.objects.create_superuser("platform", "platform@example.test", cast.password)
-        job = Job.objects.create(agency=cast.b, kind="export", title="Ekspor B", created_by=cast.admin_b)
+        job = Job.objects.create(
+            agency=cast.b, kind="export", title="Ekspor B", created_by=cast.admin_b
+        )
         job.result_file.save("hasil.xlsx", ContentFile(b"PK"))
     client.force_login(root, backend="django.contrib.auth.backends.ModelBackend")
     return client
@@ -75,8 +77,14 @@ def test_platform_admin_grants_a_role_from_the_agency_page(platform_admin, cast)
     with scopes_disabled():
         existing = list(Membership.objects.filter(agency=cast.a).order_by("pk"))
     data = {
-        "name": cast.a.name, "short_name": "", "slug": "alpha", "kind": "kabupaten",
-        "region_code": "75.01", "seat": "", "mfa_required_roles": "", "is_active": "on",
+        "name": cast.a.name,
+        "short_name": "",
+        "slug": "alpha",
+        "kind": "kabupaten",
+        "region_code": "75.01",
+        "seat": "",
+        "mfa_required_roles": "",
+        "is_active": "on",
         "memberships-TOTAL_FORMS": str(len(existing) + 1),
         "memberships-INITIAL_FORMS": str(len(existing)),
         "memberships-MIN_NUM_FORMS": "0",
@@ -84,16 +92,26 @@ def test_platform_admin_grants_a_role_from_the_agency_page(platform_admin, cast)
     }
     for index, membership in enumerate(existing):
         prefix = f"memberships-{index}-"
-        data.update({
-            prefix + "id": str(membership.pk), prefix + "agency": str(cast.a.pk),
-            prefix + "user": str(membership.user_id), prefix + "role": membership.role,
-            prefix + "unit": str(membership.unit_id or ""), prefix + "is_active": "on",
-        })
+        data.update(
+            {
+                prefix + "id": str(membership.pk),
+                prefix + "agency": str(cast.a.pk),
+                prefix + "user": str(membership.user_id),
+                prefix + "role": membership.role,
+                prefix + "unit": str(membership.unit_id or ""),
+                prefix + "is_active": "on",
+            }
+        )
     new = f"memberships-{len(existing)}-"
-    data.update({
-        new + "agency": str(cast.a.pk), new + "user": str(cast.admin_b.pk),
-        new + "role": "operator", new + "unit": str(cast.puskesmas.pk), new + "is_active": "on",
-    })
+    data.update(
+        {
+            new + "agency": str(cast.a.pk),
+            new + "user": str(cast.admin_b.pk),
+            new + "role": "operator",
+            new + "unit": str(cast.puskesmas.pk),
+            new + "is_active": "on",
+        }
+    )
     response = platform_admin.post(admin_url(Agency, "change", cast.a.pk), data)
     assert response.status_code == 302, response.content.decode()[:3000]
     with scopes_disabled():
@@ -103,12 +121,22 @@ def test_platform_admin_grants_a_role_from_the_agency_page(platform_admin, cast)
 
 def test_a_unit_of_another_agency_is_refused_for_a_membership(platform_admin, cast):
     data = {
-        "name": cast.a.name, "short_name": "", "slug": "alpha", "kind": "kabupaten",
-        "region_code": "75.01", "seat": "", "mfa_required_roles": "", "is_active": "on",
-        "memberships-TOTAL_FORMS": "1", "memberships-INITIAL_FORMS": "0",
-        "memberships-MIN_NUM_FORMS": "0", "memberships-MAX_NUM_FORMS": "1000",
-        "memberships-0-agency": str(cast.a.pk), "memberships-0-user": str(cast.admin_b.pk),
-        "memberships-0-role": "operator", "memberships-0-unit": str(cast.b_unit.pk),
+        "name": cast.a.name,
+        "short_name": "",
+        "slug": "alpha",
+        "kind": "kabupaten",
+        "region_code": "75.01",
+        "seat": "",
+        "mfa_required_roles": "",
+        "is_active": "on",
+        "memberships-TOTAL_FORMS": "1",
+        "memberships-INITIAL_FORMS": "0",
+        "memberships-MIN_NUM_FORMS": "0",
+        "memberships-MAX_NUM_FORMS": "1000",
+        "memberships-0-agency": str(cast.a.pk),
+        "memberships-0-user": str(cast.admin_b.pk),
+        "memberships-0-role": "operator",
+        "memberships-0-unit": str(cast.b_unit.pk),
         "memberships-0-is_active": "on",
     }
     response = platform_admin.post(admin_url(Agency, "change", cast.a.pk), data)

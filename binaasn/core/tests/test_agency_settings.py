@@ -102,7 +102,9 @@ def test_region_code_must_fit_the_kind_of_agency(cast, login, kind, code):
     assert agency_a().region_code == "75.01"
 
 
-@pytest.mark.parametrize(("kind", "code"), [("provinsi", "75"), ("kota", "75.71"), ("kecamatan", "75.01.02")])
+@pytest.mark.parametrize(
+    ("kind", "code"), [("provinsi", "75"), ("kota", "75.71"), ("kecamatan", "75.01.02")]
+)
 def test_region_codes_of_each_kind_are_accepted(cast, login, kind, code):
     assert login(cast.admin).post(URL, form_data(kind=kind, region_code=code)).status_code == 302
     assert agency_a().region_code == code
@@ -136,7 +138,10 @@ def test_logo_that_is_not_a_png_or_jpeg_is_refused(cast, login, name, content):
     data = form_data(logo=upload(name, content, "image/png"))
     response = login(cast.admin).post(URL, data)
     assert response.status_code == 200
-    assert 'id="error_1_id_logo"' in response.content.decode() or "id_logo" in response.content.decode()
+    assert (
+        'id="error_1_id_logo"' in response.content.decode()
+        or "id_logo" in response.content.decode()
+    )
     assert not agency_a().logo
 
 
@@ -152,8 +157,12 @@ def test_logo_of_50_mb_is_refused_with_its_size_named(cast, login):
 
 def test_change_appears_in_the_audit_trail_with_before_and_after(cast, login):
     client = login(cast.admin)
-    client.post(URL, form_data(seat="Tilamuta", mfa_roles=["operator", "leader"]), REMOTE_ADDR="10.1.2.3")
-    entry = AuditEntry.objects.filter(agency=cast.a, content_type__model="agency").latest("timestamp")
+    client.post(
+        URL, form_data(seat="Tilamuta", mfa_roles=["operator", "leader"]), REMOTE_ADDR="10.1.2.3"
+    )
+    entry = AuditEntry.objects.filter(agency=cast.a, content_type__model="agency").latest(
+        "timestamp"
+    )
     assert entry.action == AuditEntry.Action.UPDATE
     assert entry.actor == cast.admin
     assert entry.remote_addr == "10.1.2.3"

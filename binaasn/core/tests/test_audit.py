@@ -15,7 +15,17 @@ from binaasn.core.models import Agency, AuditEntry, Membership
 URL = reverse("core:audit-list", kwargs={"agency": "alpha"})
 
 
-def entry(agency, actor, *, repr_, changes=None, action=AuditEntry.Action.UPDATE, model=Agency, at=None, ip="10.0.0.1"):
+def entry(
+    agency,
+    actor,
+    *,
+    repr_,
+    changes=None,
+    action=AuditEntry.Action.UPDATE,
+    model=Agency,
+    at=None,
+    ip="10.0.0.1",
+):
     return AuditEntry.objects.create(
         agency=agency,
         actor=actor,
@@ -33,9 +43,26 @@ def entry(agency, actor, *, repr_, changes=None, action=AuditEntry.Action.UPDATE
 def trail(cast):
     """Entries of agency A by two people on two days, and one of agency B."""
     day = timezone.make_aware(datetime.datetime(2026, 3, 10, 9, 30))
-    entry(cast.a, cast.admin, repr_="Bidang Mutasi", changes={"name": ["Bid. Mutasi", "Bidang Mutasi"]}, at=day)
-    entry(cast.a, cast.operator, repr_="Seksi Diklat", changes={"code": ["", "SKD-01"]}, model=Membership, action=AuditEntry.Action.CREATE, at=day + datetime.timedelta(days=5), ip="10.0.0.2")
-    entry(cast.b, cast.admin_b, repr_="Rahasia Beta", changes={"name": ["x", "Rahasia Beta"]}, at=day)
+    entry(
+        cast.a,
+        cast.admin,
+        repr_="Bidang Mutasi",
+        changes={"name": ["Bid. Mutasi", "Bidang Mutasi"]},
+        at=day,
+    )
+    entry(
+        cast.a,
+        cast.operator,
+        repr_="Seksi Diklat",
+        changes={"code": ["", "SKD-01"]},
+        model=Membership,
+        action=AuditEntry.Action.CREATE,
+        at=day + datetime.timedelta(days=5),
+        ip="10.0.0.2",
+    )
+    entry(
+        cast.b, cast.admin_b, repr_="Rahasia Beta", changes={"name": ["x", "Rahasia Beta"]}, at=day
+    )
     return cast
 
 
@@ -57,12 +84,18 @@ def test_entries_of_another_agency_never_appear(trail, login):
     assert "Rahasia Beta" not in client.get(URL + "?q=Rahasia").content.decode()
     export = client.get(URL + "?format=xlsx")
     assert b"Rahasia" not in export.content
-    values = CalamineWorkbook.from_filelike(io.BytesIO(export.content)).get_sheet_by_index(0).to_python()
+    values = (
+        CalamineWorkbook.from_filelike(io.BytesIO(export.content)).get_sheet_by_index(0).to_python()
+    )
     assert not any("Rahasia" in str(cell) for row in values for cell in row)
 
 
 def test_agency_b_admin_sees_only_agency_b(trail, login):
-    html = login(trail.admin_b).get(reverse("core:audit-list", kwargs={"agency": "beta"})).content.decode()
+    html = (
+        login(trail.admin_b)
+        .get(reverse("core:audit-list", kwargs={"agency": "beta"}))
+        .content.decode()
+    )
     assert "Rahasia Beta" in html and "Bidang Mutasi" not in html
 
 
@@ -98,7 +131,11 @@ def test_excel_export_follows_the_filters_and_spells_out_changes(trail, login):
     response = login(trail.admin).get(f"{URL}?format=xlsx&actor=admin_a")
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith('attachment; filename="audit-')
-    values = CalamineWorkbook.from_filelike(io.BytesIO(response.content)).get_sheet_by_index(0).to_python()
+    values = (
+        CalamineWorkbook.from_filelike(io.BytesIO(response.content))
+        .get_sheet_by_index(0)
+        .to_python()
+    )
     header, *body = values
     assert len(body) == 1
     row = dict(zip(header, body[0], strict=True))
@@ -140,7 +177,12 @@ def test_other_roles_cannot_open_the_trail(cast, login):
 
 
 def test_field_names_are_shown_in_words_and_values_as_stored(cast, login):
-    entry(cast.a, cast.admin, repr_="Kab. Alpha", changes={"kind": ["kabupaten", "kota"], "items": ["abcd", "efgh"]})
+    entry(
+        cast.a,
+        cast.admin,
+        repr_="Kab. Alpha",
+        changes={"kind": ["kabupaten", "kota"], "items": ["abcd", "efgh"]},
+    )
     html = login(cast.admin).get(URL).content.decode()
     with translation.override("id"):
         kind = str(Agency._meta.get_field("kind").verbose_name)

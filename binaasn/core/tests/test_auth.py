@@ -103,7 +103,9 @@ def test_password_reset_link_works_only_once(cast, client):
     client.post(reverse("account_reset_password"), {"email": "admin_a@example.test"})
     link = re.search(r"https?://testserver(/akun/password/reset/key/\S+/)", mail.outbox[0].body)
     form_url = client.get(link.group(1))["Location"]
-    client.post(form_url, {"password1": "Kopi-tubruk-di-pagi-7", "password2": "Kopi-tubruk-di-pagi-7"})
+    client.post(
+        form_url, {"password1": "Kopi-tubruk-di-pagi-7", "password2": "Kopi-tubruk-di-pagi-7"}
+    )
     client.logout()
     response = client.get(link.group(1), follow=True)
     assert "password1" not in response.content.decode()
@@ -121,7 +123,9 @@ def test_password_reset_after_a_lock_lifts_the_lock(cast, client):
     client.post(reverse("account_reset_password"), {"email": "admin_a@example.test"})
     link = re.search(r"https?://testserver(/akun/password/reset/key/\S+/)", mail.outbox[0].body)
     form_url = client.get(link.group(1))["Location"]
-    client.post(form_url, {"password1": "Kopi-tubruk-di-pagi-7", "password2": "Kopi-tubruk-di-pagi-7"})
+    client.post(
+        form_url, {"password1": "Kopi-tubruk-di-pagi-7", "password2": "Kopi-tubruk-di-pagi-7"}
+    )
     client.logout()
     assert log_in(client, "admin_a", "Kopi-tubruk-di-pagi-7").status_code == 302
 
@@ -176,7 +180,12 @@ def test_a_good_password_is_accepted(cast, login):
 def test_nobody_can_sign_up_on_their_own(db, client):
     response = client.post(
         reverse("account_signup"),
-        {"email": "x@example.test", "username": "x", "password1": "Aa-1234567890", "password2": "Aa-1234567890"},
+        {
+            "email": "x@example.test",
+            "username": "x",
+            "password1": "Aa-1234567890",
+            "password2": "Aa-1234567890",
+        },
     )
     from binaasn.core.models import User
 
@@ -213,7 +222,9 @@ def test_login_page_asks_for_nip_or_email_and_offers_password_reset(db, client):
         ("mfa_index", "Autentikasi Dua Faktor"),
     ],
 )
-def test_signed_in_account_pages_render_in_our_layout_in_indonesian(cast, login, url_name, indonesian):
+def test_signed_in_account_pages_render_in_our_layout_in_indonesian(
+    cast, login, url_name, indonesian
+):
     html = login(cast.admin).get(reverse(url_name)).content.decode()
     assert '<html lang="id">' in html
     assert 'class="card mt-4"' in html

@@ -74,7 +74,9 @@ def test_server_error_renders_our_500_page_in_indonesian(db, settings):
 
 
 @pytest.mark.urls(__name__)
-def test_500_page_renders_even_when_the_database_is_unreachable(db, settings, django_assert_num_queries):
+def test_500_page_renders_even_when_the_database_is_unreachable(
+    db, settings, django_assert_num_queries
+):
     settings.DEBUG = False
     client = Client(raise_request_exception=False)
     client.get("/baik/")  # the session and language middleware are warm

@@ -14,7 +14,7 @@ from binaasn.core.exports import build_workbook, xlsx_response
 
 DANGEROUS = [
     "=1+1",
-    "=HYPERLINK(\"http://evil.example\",\"Klik\")",
+    '=HYPERLINK("http://evil.example","Klik")',
     "+62 812 3456 7890",
     "-2+3",
     "@SUM(A1:A9)",
@@ -63,7 +63,13 @@ def test_formula_like_text_is_formatted_as_text(workbook):
 def test_numbers_dates_and_empty_cells_keep_their_kind():
     when = timezone.make_aware(datetime.datetime(2026, 3, 10, 2, 30), datetime.UTC)
     content = build_workbook(
-        [("Data", ["a", "b", "c", "d", "e", "f"], [[5, -3, Decimal("2.5"), datetime.date(2026, 1, 5), when, None]])]
+        [
+            (
+                "Data",
+                ["a", "b", "c", "d", "e", "f"],
+                [[5, -3, Decimal("2.5"), datetime.date(2026, 1, 5), when, None]],
+            )
+        ]
     )
     row = read_back(content)[1]
     assert row[:3] == [5, -3, 2.5]
@@ -77,7 +83,9 @@ def test_xlsx_response_is_a_download_named_after_the_list(db):
     assert response["Content-Type"] == (
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
-    assert re.match(r'attachment; filename="pegawai-\d{8}-\d{4}\.xlsx"', response["Content-Disposition"])
+    assert re.match(
+        r'attachment; filename="pegawai-\d{8}-\d{4}\.xlsx"', response["Content-Disposition"]
+    )
     assert read_back(response.content)[1] == ["=1+1"]
 
 

@@ -11,7 +11,9 @@ from binaasn.core.models import Job
 
 def make_job(agency, by, **fields):
     with scopes_disabled():
-        return Job.objects.create(agency=agency, kind="export", title="Ekspor pegawai", created_by=by, **fields)
+        return Job.objects.create(
+            agency=agency, kind="export", title="Ekspor pegawai", created_by=by, **fields
+        )
 
 
 def url(name, job, agency="alpha"):
@@ -19,7 +21,9 @@ def url(name, job, agency="alpha"):
 
 
 def test_running_job_shows_its_progress_and_polls(cast, login):
-    job = make_job(cast.a, cast.admin, status=Job.Status.RUNNING, progress_done=50, progress_total=200)
+    job = make_job(
+        cast.a, cast.admin, status=Job.Status.RUNNING, progress_done=50, progress_total=200
+    )
     html = login(cast.admin).get(url("job-detail", job)).content.decode()
     assert "Ekspor pegawai" in html
     assert 'data-width="25"' in html and "25%" in html

@@ -111,7 +111,9 @@ def test_next_login_asks_for_the_code_and_accepts_it(cast, client):
     secret = activate_totp(client, cast.password)
     client.post(reverse("account_logout"))
 
-    response = client.post(reverse("account_login"), {"login": "admin_a", "password": cast.password})
+    response = client.post(
+        reverse("account_login"), {"login": "admin_a", "password": cast.password}
+    )
     assert response.status_code == 302
     assert response["Location"] == reverse("mfa_authenticate")
     assert client.get("/alpha/").status_code == 302  # not logged in until the code is given

@@ -17,7 +17,8 @@ from django_scopes import scopes_disabled
 
 from binaasn.core.client_ip import client_ip
 from binaasn.core.models import AuditEntry
-from binaasn.core.tests.test_permissions import ROWS, _url, matrix_cast  # noqa: F401 (fixture)
+from binaasn.core.tests.test_permissions import ROWS, _url
+from binaasn.core.tests.test_permissions import matrix_cast as matrix_cast  # the fixture
 
 PROJECT = Path(__file__).resolve().parents[3]
 PACKAGE = PROJECT / "binaasn"
@@ -146,7 +147,9 @@ ACCOUNT_POSTS = [
 ]
 
 
-@pytest.mark.parametrize(("url_name", "signed_in"), ACCOUNT_POSTS, ids=[n for n, _ in ACCOUNT_POSTS])
+@pytest.mark.parametrize(
+    ("url_name", "signed_in"), ACCOUNT_POSTS, ids=[n for n, _ in ACCOUNT_POSTS]
+)
 def test_account_form_without_csrf_token_is_refused(cast, url_name, signed_in):
     client = Client(enforce_csrf_checks=True)
     if signed_in:
@@ -186,7 +189,10 @@ def test_only_the_listed_views_are_exempt_from_csrf():
     def walk(patterns, namespace):
         for entry in patterns:
             if hasattr(entry, "url_patterns"):
-                walk(entry.url_patterns, f"{namespace}{entry.namespace}:" if entry.namespace else namespace)
+                walk(
+                    entry.url_patterns,
+                    f"{namespace}{entry.namespace}:" if entry.namespace else namespace,
+                )
             elif getattr(entry.callback, "csrf_exempt", False) and entry.name:
                 exempt.add(f"{namespace}{entry.name}")
 
@@ -247,7 +253,10 @@ def test_every_post_form_in_templates_carries_the_csrf_token(path):
         has_token = "csrf_token" in body or 'name="csrfmiddlewaretoken"' in body
         if re.search(r"""method\s*=\s*["']?post""", opening, re.I) and not has_token:
             missing.append(opening)
-    if re.search(r"""\{%\s*element\s+form[^%]*method=["']post""", text) and "csrf_token" not in text:
+    if (
+        re.search(r"""\{%\s*element\s+form[^%]*method=["']post""", text)
+        and "csrf_token" not in text
+    ):
         missing.append("{% element form method=post %}")
     assert not missing, missing
 

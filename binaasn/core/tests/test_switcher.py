@@ -35,7 +35,10 @@ def test_switching_role_within_an_agency_changes_what_the_user_may_do(two_hats, 
     response = switch(client, "alpha", "employee")
     assert response.status_code == 302 and response["Location"] == "/alpha/"
     assert client.get("/alpha/audit/").status_code == 403
-    assert "Employee (ASN)" in client.get("/alpha/").content.decode() or "Pegawai" in client.get("/alpha/").content.decode()
+    assert (
+        "Employee (ASN)" in client.get("/alpha/").content.decode()
+        or "Pegawai" in client.get("/alpha/").content.decode()
+    )
     switch(client, "alpha", "admin")
     assert client.get("/alpha/audit/").status_code == 200
 

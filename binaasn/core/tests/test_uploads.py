@@ -43,7 +43,11 @@ def test_csv_text_is_accepted(content):
 
 @pytest.mark.parametrize(
     ("content", "kind"),
-    [(image_bytes("PNG"), "PNG"), (EXE_HEADER + b"\x00" * 500, "EXE"), (b"%PDF-1.7\n" + b"x" * 100, "PDF")],
+    [
+        (image_bytes("PNG"), "PNG"),
+        (EXE_HEADER + b"\x00" * 500, "EXE"),
+        (b"%PDF-1.7\n" + b"x" * 100, "PDF"),
+    ],
     ids=["png", "exe", "pdf"],
 )
 def test_other_files_renamed_csv_are_refused(content, kind):
@@ -52,7 +56,9 @@ def test_other_files_renamed_csv_are_refused(content, kind):
 
 
 def test_an_elf_program_renamed_csv_is_refused():
-    error = refusal(uploads.validate_spreadsheet, upload("data.csv", b"\x7fELF\x02\x01\x01" + b"\x00" * 100))
+    error = refusal(
+        uploads.validate_spreadsheet, upload("data.csv", b"\x7fELF\x02\x01\x01" + b"\x00" * 100)
+    )
     assert error.code == "not_spreadsheet"
 
 
@@ -72,10 +78,14 @@ def test_a_50_mb_upload_is_refused_naming_size_and_limit(settings):
 
 def test_the_size_limit_follows_the_setting(settings):
     settings.UPLOAD_MAX_MB = 1
-    error = refusal(uploads.validate_spreadsheet, large_upload("dua.csv", 2, b"a,b\n", fill=b"1,2\n"))
+    error = refusal(
+        uploads.validate_spreadsheet, large_upload("dua.csv", 2, b"a,b\n", fill=b"1,2\n")
+    )
     assert error.code == "too_large"
     settings.UPLOAD_MAX_MB = 3
-    assert uploads.validate_spreadsheet(large_upload("dua.csv", 2, b"a,b\n", fill=b"1,2\n")) == "csv"
+    assert (
+        uploads.validate_spreadsheet(large_upload("dua.csv", 2, b"a,b\n", fill=b"1,2\n")) == "csv"
+    )
 
 
 def test_a_highly_compressed_xlsx_is_refused_unread():
@@ -88,7 +98,9 @@ def test_a_highly_compressed_xlsx_is_refused_unread():
 def test_an_xlsx_that_would_unpack_past_the_absolute_limit_is_refused(monkeypatch):
     monkeypatch.setattr(uploads, "MAX_XLSX_UNCOMPRESSED", 10 * 1024 * 1024)
     monkeypatch.setattr(uploads, "MAX_XLSX_RATIO", 10_000)
-    error = refusal(uploads.validate_spreadsheet, upload("bom.xlsx", zip_bomb_xlsx_bytes(megabytes=12)))
+    error = refusal(
+        uploads.validate_spreadsheet, upload("bom.xlsx", zip_bomb_xlsx_bytes(megabytes=12))
+    )
     assert error.code == "zip_bomb"
 
 
@@ -137,7 +149,9 @@ def test_evidence_that_is_not_a_document_is_refused(name, content):
 
 
 def test_evidence_zip_bomb_is_refused():
-    error = refusal(uploads.validate_document, upload("bom.xlsx", zip_bomb_xlsx_bytes(megabytes=20)))
+    error = refusal(
+        uploads.validate_document, upload("bom.xlsx", zip_bomb_xlsx_bytes(megabytes=20))
+    )
     assert error.code == "zip_bomb"
 
 
