@@ -90,7 +90,11 @@ def ensure_agency(spec):
 
 def seed_demo():
     """Create or complete every demo agency; returns {slug: {step: result}}."""
-    steps = [(path.rsplit(".", 1)[-1], import_string(path)) for path in DEMO_STEPS]
+    # Named "app:function" in the report (several apps call their step seed_step).
+    steps = [
+        (path.removeprefix("binaasn.").replace(".demo.", ":"), import_string(path))
+        for path in DEMO_STEPS
+    ]
     report = {}
     for spec in DEMO_AGENCIES:
         with transaction.atomic():
