@@ -35,6 +35,25 @@ _RANK_ORDER = Case(
 )
 
 
+# A province has thousands of units: above this many, the unit filter lists the top levels
+# (and the chosen unit) instead of every seksi; deeper units are reached from the unit tree page.
+UNIT_OPTIONS_LIMIT = 300
+UNIT_OPTIONS_DEPTH = 2
+
+
+def unit_options(units, membership, selected=None):
+    """Choices of the unit filter, fetched in one query for all but the largest agencies."""
+    fields = ("pk", "name", "depth")
+    rows = list(units.order_by("path").values_list(*fields)[: UNIT_OPTIONS_LIMIT + 1])
+    if len(rows) > UNIT_OPTIONS_LIMIT:
+        base = membership.unit.depth if membership.role == "operator" and membership.unit_id else 0
+        shown = Q(depth__lte=base + UNIT_OPTIONS_DEPTH)
+        if selected and str(selected).isdigit():
+            shown |= Q(pk=int(selected))
+        rows = list(units.filter(shown).order_by("path").values_list(*fields))
+    return [("", "---------")] + [(pk, "— " * depth + name) for pk, name, depth in rows]
+
+
 def _select(**attrs):
     return forms.Select(attrs={"class": "form-select form-select-sm", **attrs})
 
@@ -99,7 +118,9 @@ class EmployeeFilter(django_filters.FilterSet):
             units = units.subtree(membership.unit)
         self.filters["unit"].queryset = units
         self.form.fields["unit"].queryset = units
-        self.form.fields["unit"].label_from_instance = lambda unit: unit.indented_name
+        self.form.fields["unit"].widget.choices = unit_options(
+            units, membership, selected=self.data.get("unit")
+        )
         self.agency = agency
 
     def search(self, queryset, name, value):
