@@ -368,7 +368,24 @@ class ComplianceFilterForm(forms.Form):
 
     def __init__(self, *args, agency, membership, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = agency_units(agency, membership)
+        units = agency_units(agency, membership)
+        field = self.fields["unit"]
+        field.queryset = units  # any unit of the subtree may be asked for (?unit=...)
+        # The list offers the unit and the offices right below it: a province has thousands of
+        # schools, puskesmas and kelurahan (they remain reachable with ?unit=<id>).
+        top = membership.unit.depth if membership.role == "operator" and membership.unit_id else 0
+        shallow = list(
+            units.filter(depth__lte=top + 1)
+            .exclude(kind__in=["sekolah", "puskesmas", "kelurahan"], depth__gt=top)
+            .only("pk", "name", "depth")
+        )
+        chosen = str(self.data.get("unit") or "")
+        if chosen.isdigit() and all(str(u.pk) != chosen for u in shallow):
+            shallow += list(units.filter(pk=int(chosen)).only("pk", "name", "depth"))
+        field.widget.choices = [("", field.empty_label)] + [
+            (u.pk, u.indented_name) for u in shallow
+        ]
+        field.widget.attrs["class"] = "form-select"
 
 
 class MentorshipForm(forms.Form):

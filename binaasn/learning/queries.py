@@ -4,7 +4,7 @@ from django.db.models import Count, F, FilteredRelation, Q, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from binaasn.people.models import Employee
+from binaasn.people.models import Employee, OrgUnit
 
 from . import jp as jp_rules
 from .models import (
@@ -59,31 +59,84 @@ def certificates_of(agency, employee):
     return Certificate.objects.for_agency(agency).filter(employee=employee).order_by("-issued_at")
 
 
-def compliance_employees(agency, *, unit=None, year, membership=None):
-    """Active PNS/CPNS of a unit subtree with their JP in ``year`` (0 when none), read from the
-    per-employee-year totals so the cost does not grow with the ledger."""
-    employees = Employee.objects.for_agency(agency).filter(is_active=True).exclude(status="PPPK")
-    if membership is not None:
-        employees = employees.visible_to(membership)
+def _subtree_scope(agency, unit, membership):
+    """The unit whose subtree a member looks at: the chosen unit, kept inside an operator's own
+    subtree (an operator who chose nothing sees their own unit). ``False`` means nothing."""
+    if membership is not None and membership.role == "operator":
+        if membership.unit_id is None:
+            return False
+        if unit is None or not unit.path.startswith(membership.unit.path):
+            return membership.unit
+    return unit
+
+
+def _in_scope(agency, *, unit, membership):
+    """Active employees of the subtree a member looks at (every status)."""
+    employees = Employee.objects.for_agency(agency).filter(is_active=True)
+    unit = _subtree_scope(agency, unit, membership)
+    if unit is False:
+        return employees.none()
     if unit is not None:
-        employees = employees.filter(unit__path__startswith=unit.path)
+        # Unit ids of the subtree first: the (agency, is_active, unit) index then finds the staff.
+        subtree = OrgUnit.objects.for_agency(agency).subtree(unit).values("pk")
+        employees = employees.filter(unit__in=subtree)
+    return employees
+
+
+def _with_year_jp(employees, year):
     return employees.annotate(
         year_total=FilteredRelation("jp_totals", condition=Q(jp_totals__year=year)),
     ).annotate(jp=Coalesce(F("year_total__jp"), Value(0)))
 
 
-def compliance_summary(employees):
-    target = jp_rules.PNS_MINIMUM_JP
-    return employees.aggregate(total=Count("pk"), below=Count("pk", filter=Q(jp__lt=target)))
+def compliance_employees(agency, *, unit=None, year, membership=None):
+    """Active PNS/CPNS of a unit subtree with their JP in ``year`` (0 when none), read from the
+    per-employee-year totals so the cost does not grow with the ledger."""
+    employees = _in_scope(agency, unit=unit, membership=membership).exclude(status="PPPK")
+    return _with_year_jp(employees, year)
 
 
-def pppk_over_ceiling(agency, *, unit=None, year, membership=None):
-    employees = Employee.objects.for_agency(agency).filter(is_active=True, status="PPPK")
-    if membership is not None:
-        employees = employees.visible_to(membership)
-    if unit is not None:
-        employees = employees.filter(unit__path__startswith=unit.path)
-    return employees.filter(jp_totals__year=year, jp_totals__jp__gt=jp_rules.PPPK_CEILING_JP)
+def compliance_summary(agency, *, unit=None, year, membership=None):
+    """In one pass over the subtree's active staff: PNS/CPNS, those at or above the 20 JP
+    minimum, and PPPK above the 24 JP ceiling (one index probe of the totals per person)."""
+    pns = ~Q(status="PPPK")
+    counts = _with_year_jp(_in_scope(agency, unit=unit, membership=membership), year).aggregate(
+        total=Count("pk", filter=pns),
+        meeting=Count("pk", filter=pns & Q(jp__gte=jp_rules.PNS_MINIMUM_JP)),
+        pppk_over=Count("pk", filter=Q(status="PPPK", jp__gt=jp_rules.PPPK_CEILING_JP)),
+    )
+    counts["below"] = counts["total"] - counts["meeting"]
+    return counts
+
+
+class CountedQuerySet:
+    """A queryset whose size is already known, for the paginator (no second COUNT)."""
+
+    ordered = True
+
+    def __init__(self, queryset, count):
+        self.queryset, self._count = queryset, count
+
+    def count(self):
+        return self._count
+
+    def __len__(self):
+        return self._count
+
+    def __getitem__(self, index):
+        return self.queryset[index]
+
+
+def below_minimum_page_source(agency, *, unit=None, year, membership=None, below_count):
+    """The ASN below the minimum in name order (the name index serves the order), sized by
+    ``below_count`` from ``compliance_summary``."""
+    employees = (
+        compliance_employees(agency, unit=unit, year=year, membership=membership)
+        .filter(jp__lt=jp_rules.PNS_MINIMUM_JP)
+        .select_related("unit")
+        .order_by("name", "pk")
+    )
+    return CountedQuerySet(employees, below_count)
 
 
 def realized_costs(programme):

@@ -479,3 +479,24 @@ def test_forms_carry_unformatted_ids_when_ids_pass_a_thousand(alpha, login, runn
     client.post(url("score-sheet", pk=offering.pk), {f"pre_{big.pk}": "30", f"post_{big.pk}": "75"})
     big.refresh_from_db()
     assert big.post_test == Decimal(75)
+
+
+def test_compliance_counts_pppk_above_the_ceiling_apart(alpha):
+    from binaasn.learning import queries
+
+    year = datetime.date.today().year
+    pppk = EmployeeFactory(agency=alpha.a, status="PPPK", golongan="IX", unit=alpha.puskesmas)
+    for pk, person, value in ((1, pppk, 30), (2, alpha.employee, 20)):
+        ledger.credit(
+            person,
+            source="external",
+            source_pk=pk,
+            path_code="KL06",
+            name="Seminar",
+            organiser="X",
+            starts_on=datetime.date(year, 1, 5),
+            ends_on=datetime.date(year, 1, 5),
+            credit=jp.Credit(value, "certificate"),
+        )
+    summary = queries.compliance_summary(alpha.a, year=year, unit=alpha.dinkes)
+    assert summary == {"total": 2, "meeting": 1, "below": 1, "pppk_over": 1}

@@ -336,11 +336,10 @@ def compliance(request, agency):
     ceiling are counted apart."""
     form, unit = _compliance_filter(request)
     year = _year(request)
-    employees = queries.compliance_employees(
-        request.agency, unit=unit, year=year, membership=request.membership
-    )
-    below = employees.filter(jp__lt=jp_rules.PNS_MINIMUM_JP)
     if wants_xlsx(request):
+        below = queries.compliance_employees(
+            request.agency, unit=unit, year=year, membership=request.membership
+        ).filter(jp__lt=jp_rules.PNS_MINIMUM_JP)
         rows = (
             (
                 e.nip,
@@ -361,10 +360,17 @@ def compliance(request, agency):
             _("JP still needed"),
         ]
         return xlsx_response(f"kepatuhan-jp-{year}", headers, rows, title=_("Below 20 JP"))
-    summary = queries.compliance_summary(employees)
-    page = Paginator(below.select_related("unit").order_by("jp", "name"), 50).get_page(
-        request.GET.get("page")
+    summary = queries.compliance_summary(
+        request.agency, unit=unit, year=year, membership=request.membership
     )
+    source = queries.below_minimum_page_source(
+        request.agency,
+        unit=unit,
+        year=year,
+        membership=request.membership,
+        below_count=summary["below"],
+    )
+    page = Paginator(source, 50).get_page(request.GET.get("page"))
     for employee in page:
         employee.percent = min(100, employee.jp * 100 // jp_rules.PNS_MINIMUM_JP)
     total, below_count = summary["total"], summary["below"]
@@ -380,9 +386,7 @@ def compliance(request, agency):
             "below_count": below_count,
             "meeting": total - below_count,
             "meeting_percent": (total - below_count) * 100 // total if total else 0,
-            "pppk_over": queries.pppk_over_ceiling(
-                request.agency, unit=unit, year=year, membership=request.membership
-            ).count(),
+            "pppk_over": summary["pppk_over"],
             "minimum": jp_rules.PNS_MINIMUM_JP,
             "ceiling": jp_rules.PPPK_CEILING_JP,
             "can_remind": access.is_staff(request.membership),
