@@ -202,7 +202,9 @@ LOCALE_PATHS = [Path(os.environ.get("BINAASN_LOCALE_DIR") or BASE_DIR / "locale"
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = os.environ.get("TIME_ZONE", "Asia/Jakarta")
-USE_THOUSAND_SEPARATOR = True
+# Thousand separators are applied where a number is shown (intcomma, rupiah), never globally:
+# globally they would turn an id such as 1234 into "1.234" in form values and attributes.
+USE_THOUSAND_SEPARATOR = False
 FORMAT_MODULE_PATH = ["binaasn.formats"]
 
 STATIC_URL = "/static/"
