@@ -41,7 +41,7 @@ def test_offering_from_nomination_to_verified_certificate(
     today = timezone.localdate().isoformat()
 
     # The operator creates the offering and its session.
-    operator = accept_dialogs(new_page(bypass_csp=True))
+    operator = accept_dialogs(new_page(bypass_csp=True, locale="en-US"))
     log_in(operator, cast.operator.username, cast.password)
     operator.goto("/alpha/pembelajaran/angkatan/tambah/")
     operator.fill("#id_title", "Bimtek Pelayanan Prima Angkatan I")
@@ -84,7 +84,7 @@ def test_offering_from_nomination_to_verified_certificate(
     assert "Siti Aminah" in participants and "Awaiting supervisor approval" in participants
 
     # The supervisor approves.
-    supervisor = new_page(bypass_csp=True)
+    supervisor = new_page(bypass_csp=True, locale="en-US")
     log_in(supervisor, boss.username, cast.password)
     supervisor.goto("/alpha/pembelajaran/persetujuan/")
     assert "Siti Aminah" in supervisor.locator("main").inner_text()
@@ -94,14 +94,14 @@ def test_offering_from_nomination_to_verified_certificate(
     assert "Nothing is waiting for your approval." in supervisor.locator("main").inner_text()
 
     # The trainer shows the QR code; Siti checks in through its link.
-    trainer = new_page(bypass_csp=True)
+    trainer = new_page(bypass_csp=True, locale="en-US")
     log_in(trainer, cast.trainer.username, cast.password)
     trainer.goto("/alpha/pembelajaran/sesi-saya/")
     trainer.get_by_role("link", name="QR").first.click()
     trainer.wait_for_load_state("networkidle")
     assert trainer.locator("#qr-code svg").count() == 1
     checkin_url = trainer.get_by_test_id("checkin-url").get_attribute("href")
-    participant = new_page()
+    participant = new_page(locale="en-US")
     log_in(participant, cast.employee_user.username, cast.password)
     participant.goto(checkin_url)
     participant.get_by_role("button", name="Check in").click()
@@ -148,7 +148,7 @@ def test_offering_from_nomination_to_verified_certificate(
     verify_url = operator.locator("dd a[href*='/publik/alpha/sertifikat/']").get_attribute("href")
 
     # Anyone can verify it, with no login and no personal data beyond the essentials.
-    public = new_page(bypass_csp=True)
+    public = new_page(bypass_csp=True, locale="en-US")
     public.goto(verify_url)
     status = public.get_by_test_id("verify-status").inner_text()
     text = public.locator("main").inner_text()

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.db import transaction
 from django.urls import reverse
+from django.utils import translation
 from django_scopes import scopes_disabled
 
 from binaasn.core.demo import DEMO_AGENCIES, demo_logins
@@ -43,7 +44,8 @@ def test_if_empty_leaves_a_database_with_an_agency_alone(db):
 @pytest.fixture(scope="module")
 def seeded(django_db_setup, django_db_blocker):
     """Seed once for the tests below, inside a transaction rolled back when they are done."""
-    with django_db_blocker.unblock(), transaction.atomic():
+    # English, so the assertions below can read the stored audit summaries.
+    with django_db_blocker.unblock(), transaction.atomic(), translation.override("en"):
         seed()
         yield
         transaction.set_rollback(True)

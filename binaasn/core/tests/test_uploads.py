@@ -63,9 +63,9 @@ def test_an_elf_program_renamed_csv_is_refused():
 
 
 def test_an_empty_file_is_refused():
-    error = refusal(uploads.validate_spreadsheet, upload("kosong.csv", b""))
+    error = refusal(uploads.validate_spreadsheet, upload("rekap-oktober.csv", b""))
     assert error.code == "empty"
-    assert "kosong" not in error.messages[0]  # the message is about the file, not its name
+    assert "rekap-oktober" not in error.messages[0]  # the message is about the file, not its name
 
 
 def test_a_50_mb_upload_is_refused_naming_size_and_limit(settings):

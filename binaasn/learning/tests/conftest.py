@@ -1,11 +1,20 @@
 import datetime
 
 import pytest
+from django.utils import translation
 from django_scopes import scope
 
 from binaasn.core.tests.factories import MembershipFactory, UserFactory
 from binaasn.learning.tests.factories import EnrolmentFactory, OfferingFactory, SessionFactory
 from binaasn.people.tests.factories import EmployeeFactory
+
+
+@pytest.fixture(autouse=True)
+def _english(settings):
+    """Assertions read the English source strings, whatever the Indonesian catalogue says."""
+    settings.LANGUAGE_CODE = "en"
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
