@@ -26,7 +26,9 @@ def _write_row(sheet, row_index, values, text_format):
             sheet.write_blank(row_index, col, None)
         elif isinstance(value, str):
             # write_string never turns text into a formula, so "=1+1" from a user stays text.
-            sheet.write_string(row_index, col, value, text_format if value.startswith(FORMULA_START) else None)
+            sheet.write_string(
+                row_index, col, value, text_format if value.startswith(FORMULA_START) else None
+            )
         elif isinstance(value, datetime.datetime):
             sheet.write_string(row_index, col, timezone.localtime(value).strftime("%d-%m-%Y %H:%M"))
         elif isinstance(value, datetime.date):

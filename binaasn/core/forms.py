@@ -49,13 +49,17 @@ class MembershipForm(forms.Form):
                 self.add_error("password", _("A new login needs an initial password."))
             else:
                 try:
-                    validate_password(password, User(username=username, email=data.get("email", "")))
+                    validate_password(
+                        password, User(username=username, email=data.get("email", ""))
+                    )
                 except forms.ValidationError as error:
                     self.add_error("password", error)
             email = data.get("email")
             if email and User.objects.filter(email__iexact=email).exists():
                 self.add_error("email", _("Another login already uses this e-mail."))
-        elif Membership.objects.filter(user=existing, agency=self.agency, role=data.get("role")).exists():
+        elif Membership.objects.filter(
+            user=existing, agency=self.agency, role=data.get("role")
+        ).exists():
             self.add_error("role", _("This person already has this role in the agency."))
         return data
 
@@ -65,8 +69,12 @@ class AuditFilterForm(forms.Form):
     actor = forms.CharField(label=_("By (name or username)"), required=False)
     model = forms.ChoiceField(label=_("Kind of data"), required=False)
     action = forms.ChoiceField(label=_("Action"), required=False)
-    date_from = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    date_to = forms.DateField(label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    date_from = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_to = forms.DateField(
+        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
 
     def __init__(self, *args, model_choices=(), **kwargs):
         super().__init__(*args, **kwargs)

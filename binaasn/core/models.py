@@ -10,7 +10,6 @@ from django.utils.translation import gettext_lazy as _
 
 from .tenancy import TenantModel, TenantQuerySet, tenant_manager
 
-
 # First path segments that belong to the platform, never to an agency.
 RESERVED_SLUGS = {"admin", "akun", "i18n", "publik", "static", "media", "api", "bantuan"}
 

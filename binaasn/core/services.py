@@ -33,7 +33,9 @@ def finish_job(job, *, result=None, message="", failed=False):
     job.message = message
     if not failed and job.progress_total:
         job.progress_done = job.progress_total
-    job.save(update_fields=["status", "finished_at", "result", "message", "progress_done", "result_file"])
+    job.save(
+        update_fields=["status", "finished_at", "result", "message", "progress_done", "result_file"]
+    )
 
 
 @transaction.atomic

@@ -88,12 +88,18 @@ def check_zip_bomb(upload):
         with zipfile.ZipFile(upload) as archive:
             infos = archive.infolist()
     except zipfile.BadZipFile:
-        raise ValidationError(_("The XLSX file is damaged and cannot be read."), code="bad_zip") from None
+        raise ValidationError(
+            _("The XLSX file is damaged and cannot be read."), code="bad_zip"
+        ) from None
     finally:
         upload.seek(0)
     total = sum(info.file_size for info in infos)
     packed = sum(info.compress_size for info in infos) or 1
-    if len(infos) > MAX_XLSX_MEMBERS or total > MAX_XLSX_UNCOMPRESSED or total / packed > MAX_XLSX_RATIO:
+    if (
+        len(infos) > MAX_XLSX_MEMBERS
+        or total > MAX_XLSX_UNCOMPRESSED
+        or total / packed > MAX_XLSX_RATIO
+    ):
         raise ValidationError(
             _("The XLSX file unpacks to an unreasonable size and was refused unread."),
             code="zip_bomb",

@@ -45,7 +45,9 @@ def home_agency(request, agency):
     if context["panel"]["employee"] is not None:
         from binaasn.learning import queries as learning_queries
 
-        context["jp_progress"] = learning_queries.jp_progress(request.agency, context["panel"]["employee"])
+        context["jp_progress"] = learning_queries.jp_progress(
+            request.agency, context["panel"]["employee"]
+        )
     return render(request, "core/home.html", context)
 
 
@@ -107,7 +109,9 @@ def audit_list(request, agency):
                 e.actor.username if e.actor else "",
                 e.actor.full_name if e.actor else "",
                 e.get_action_display(),
-                e.content_type.model_class()._meta.verbose_name if e.content_type.model_class() else "",
+                e.content_type.model_class()._meta.verbose_name
+                if e.content_type.model_class()
+                else "",
                 e.object_repr,
                 change_summary(e),
                 e.remote_addr or "",
@@ -115,8 +119,14 @@ def audit_list(request, agency):
             for e in entries.iterator()
         )
         headers = [
-            _("Time"), _("By (username)"), _("By (name)"), _("Action"), _("Kind"), _("Object"),
-            _("Changes (before → after)"), _("IP address"),
+            _("Time"),
+            _("By (username)"),
+            _("By (name)"),
+            _("Action"),
+            _("Kind"),
+            _("Object"),
+            _("Changes (before → after)"),
+            _("IP address"),
         ]
         return xlsx_response("audit", headers, rows, title=_("Audit"))
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
@@ -133,15 +143,30 @@ def membership_list(request, agency):
     query = request.GET.get("q", "").strip()
     if query:
         memberships = memberships.filter(
-            Q(user__username__icontains=query) | Q(user__full_name__icontains=query) | Q(user__email__icontains=query)
+            Q(user__username__icontains=query)
+            | Q(user__full_name__icontains=query)
+            | Q(user__email__icontains=query)
         )
     if wants_xlsx(request):
         rows = (
-            (m.user.username, m.user.full_name, m.user.email, m.get_role_display(), m.unit.name if m.unit else "",
-             _("Yes") if m.is_active else _("No"))
+            (
+                m.user.username,
+                m.user.full_name,
+                m.user.email,
+                m.get_role_display(),
+                m.unit.name if m.unit else "",
+                _("Yes") if m.is_active else _("No"),
+            )
             for m in memberships
         )
-        headers = [_("Username or NIP"), _("Full name"), _("E-mail"), _("Role"), _("Unit"), _("Active")]
+        headers = [
+            _("Username or NIP"),
+            _("Full name"),
+            _("E-mail"),
+            _("Role"),
+            _("Unit"),
+            _("Active"),
+        ]
         return xlsx_response("pengguna", headers, rows, title=_("Users"))
     page = Paginator(memberships, 50).get_page(request.GET.get("page"))
     return render(request, "core/membership_list.html", {"page_obj": page, "q": query})
@@ -162,7 +187,11 @@ def membership_create(request, agency):
                     full_name=data["full_name"],
                 )
             services.grant_membership(
-                user=user, agency=request.agency, role=data["role"], unit=data["unit"], by=request.user
+                user=user,
+                agency=request.agency,
+                role=data["role"],
+                unit=data["unit"],
+                by=request.user,
             )
         messages.success(request, _("Access granted to %(name)s.") % {"name": user})
         return redirect("core:membership-list", agency=request.agency.slug)
@@ -210,7 +239,11 @@ def job_download(request, agency, pk):
     job = _job_for(request, pk)
     if not job.result_file:
         raise Http404
-    return FileResponse(job.result_file.open("rb"), as_attachment=True, filename=job.result_file.name.rsplit("/", 1)[-1])
+    return FileResponse(
+        job.result_file.open("rb"),
+        as_attachment=True,
+        filename=job.result_file.name.rsplit("/", 1)[-1],
+    )
 
 
 @role_required(*ALL_ROLES)

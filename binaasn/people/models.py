@@ -103,7 +103,9 @@ class Position(TenantModel):
 
     name = models.CharField(_("name"), max_length=200)
     position_type = models.CharField(_("position type"), max_length=30, choices=Type.choices)
-    level = models.CharField(_("functional level"), max_length=20, choices=Level.choices, blank=True)
+    level = models.CharField(
+        _("functional level"), max_length=20, choices=Level.choices, blank=True
+    )
     unit = models.ForeignKey(
         OrgUnit,
         on_delete=models.PROTECT,
@@ -187,7 +189,9 @@ class Employee(TenantModel):
     birth_place = models.CharField(_("birth place"), max_length=100, blank=True)
     birth_date = models.DateField(_("birth date"))
     status = models.CharField(_("status"), max_length=4, choices=Status.choices)
-    golongan = models.CharField(_("golongan/ruang"), max_length=6, choices=ranks.ALL_CHOICES, blank=True)
+    golongan = models.CharField(
+        _("golongan/ruang"), max_length=6, choices=ranks.ALL_CHOICES, blank=True
+    )
     tmt_golongan = models.DateField(_("TMT golongan"), null=True, blank=True)
     tmt_cpns = models.DateField(_("TMT CPNS/PPPK"), null=True, blank=True)
     position = models.ForeignKey(

@@ -49,6 +49,9 @@ def home_panel(agency, membership, user):
             }
         )
         panel["links"].append(
-            {"label": _("Import employees"), "url": reverse("people:import-start", kwargs={"agency": slug})}
+            {
+                "label": _("Import employees"),
+                "url": reverse("people:import-start", kwargs={"agency": slug}),
+            }
         )
     return panel

@@ -34,7 +34,11 @@ def pytest_collection_modifyitems(items):
 
 
 def chromium_path():
-    for candidate in (os.environ.get("CHROMIUM_PATH"), "/usr/bin/chromium", shutil.which("chromium")):
+    for candidate in (
+        os.environ.get("CHROMIUM_PATH"),
+        "/usr/bin/chromium",
+        shutil.which("chromium"),
+    ):
         if candidate and Path(candidate).exists():
             return candidate
     return None
@@ -48,13 +52,16 @@ def browser():
         executable = chromium_path()
         try:
             if executable:
-                instance = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+                instance = playwright.chromium.launch(
+                    executable_path=executable, args=CHROMIUM_ARGS
+                )
             else:
                 instance = playwright.chromium.launch(args=CHROMIUM_ARGS)
         except Error as error:
             pytest.fail(
                 "No browser for the browser tests. Install Debian's Chromium "
-                "(`apt-get install chromium`) or Playwright's own (`playwright install chromium`).\n"
+                "(`apt-get install chromium`) or Playwright's own "
+                "(`playwright install chromium`).\n"
                 f"{error}",
                 pytrace=False,
             )

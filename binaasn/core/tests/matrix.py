@@ -6,8 +6,8 @@ for the five roles, anonymous visitors and agency B's admin, walks object URLs w
 ids, and fails when a URL name of the project has no row.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 ROLES = ("admin", "operator", "leader", "trainer", "employee")
 

@@ -37,7 +37,11 @@ ROWS = [
     Row(
         "core:agency-settings",
         method="post",
-        data=lambda c: {"name": "Pemerintah Kabupaten Alpha", "kind": "kabupaten", "region_code": "75.01"},
+        data=lambda c: {
+            "name": "Pemerintah Kabupaten Alpha",
+            "kind": "kabupaten",
+            "region_code": "75.01",
+        },
         expect={"admin": 302},
     ),
 ]

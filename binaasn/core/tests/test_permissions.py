@@ -61,9 +61,13 @@ def test_every_tenant_url_has_a_row():
 def matrix_cast(cast):
     with scopes_disabled():
         cast.extra_membership = MembershipFactory(agency=cast.a, role="employee")
-        cast.job = Job.objects.create(agency=cast.a, kind="test", title="Job A", created_by=cast.admin, status="succeeded")
+        cast.job = Job.objects.create(
+            agency=cast.a, kind="test", title="Job A", created_by=cast.admin, status="succeeded"
+        )
         cast.job.result_file.save("hasil.xlsx", ContentFile(b"data"))
-        cast.job_b = Job.objects.create(agency=cast.b, kind="test", title="Job B", created_by=cast.admin_b, status="succeeded")
+        cast.job_b = Job.objects.create(
+            agency=cast.b, kind="test", title="Job B", created_by=cast.admin_b, status="succeeded"
+        )
         cast.job_b.result_file.save("hasil.xlsx", ContentFile(b"data"))
         for module in pkgutil.iter_modules(binaasn.__path__):
             try:
@@ -98,7 +102,9 @@ def _user_for(cast, role):
     }[role]
 
 
-@pytest.mark.parametrize("row", ROWS, ids=lambda r: f"{r.url_name}{'?' + r.query if r.query else ''}")
+@pytest.mark.parametrize(
+    "row", ROWS, ids=lambda r: f"{r.url_name}{'?' + r.query if r.query else ''}"
+)
 def test_permission_matrix(row, matrix_cast, client):
     cast = matrix_cast
     failures = []
@@ -109,7 +115,9 @@ def test_permission_matrix(row, matrix_cast, client):
             failures.append(f"anonymous: {response.status_code} != {expected}")
     else:
         for role in ROLES:
-            client.force_login(_user_for(cast, role), backend="django.contrib.auth.backends.ModelBackend")
+            client.force_login(
+                _user_for(cast, role), backend="django.contrib.auth.backends.ModelBackend"
+            )
             response = _request(client, row, cast, row.kwargs(cast))
             if response.status_code != row.status_for(role):
                 failures.append(f"{role}: {response.status_code} != {row.status_for(role)}")
@@ -125,7 +133,9 @@ def test_permission_matrix(row, matrix_cast, client):
     if row.foreign is not None:
         roles = ROLES if not row.public else ()
         for role in roles:
-            client.force_login(_user_for(cast, role), backend="django.contrib.auth.backends.ModelBackend")
+            client.force_login(
+                _user_for(cast, role), backend="django.contrib.auth.backends.ModelBackend"
+            )
             response = _request(client, row, cast, row.foreign(cast))
             if response.status_code not in (403, 404):
                 failures.append(f"{role} with agency B's ids: {response.status_code}")

@@ -78,16 +78,35 @@ def test_every_string_has_an_indonesian_translation(tmp_path):
     env.pop("DATABASE_URL", None)
     (copy / "locale").mkdir(exist_ok=True)
     subprocess.run(
-        [sys.executable, "-m", "django", "makemessages", "-l", "id", "--no-obsolete",
-         "--ignore=static/*", "--ignore=*/tests/*"],
+        [
+            sys.executable,
+            "-m",
+            "django",
+            "makemessages",
+            "-l",
+            "id",
+            "--no-obsolete",
+            "--ignore=static/*",
+            "--ignore=*/tests/*",
+        ],
         cwd=copy,
         env=env,
         check=True,
         capture_output=True,
     )
     subprocess.run(
-        [sys.executable, "-m", "django", "makemessages", "-d", "djangojs", "-l", "id",
-         "--no-obsolete", "--ignore=static/vendor/*"],
+        [
+            sys.executable,
+            "-m",
+            "django",
+            "makemessages",
+            "-d",
+            "djangojs",
+            "-l",
+            "id",
+            "--no-obsolete",
+            "--ignore=static/vendor/*",
+        ],
         cwd=copy,
         env=env,
         check=True,

@@ -38,9 +38,11 @@ class EmployeeFactory(factory.django.DjangoModelFactory):
     tmt_cpns = datetime.date(2010, 3, 1)
     education_level = "S-1"
     nip = factory.LazyAttributeSequence(
-        lambda o, n: compose_nip(o.birth_date, o.gender, n % 1000, tmt=o.tmt_cpns)
-        if o.status != "PPPK"
-        else compose_nip(o.birth_date, o.gender, n % 1000, pppk_year=2022)
+        lambda o, n: (
+            compose_nip(o.birth_date, o.gender, n % 1000, tmt=o.tmt_cpns)
+            if o.status != "PPPK"
+            else compose_nip(o.birth_date, o.gender, n % 1000, pppk_year=2022)
+        )
     )
 
 
