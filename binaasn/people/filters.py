@@ -36,9 +36,9 @@ _RANK_ORDER = Case(
 
 
 # A province has thousands of units: above this many, the unit filter lists the top levels
-# (and the chosen unit) instead of every seksi; deeper units are reached from the unit tree page.
+# (the OPDs and the chosen unit) instead of every unit; deeper ones are reached from the unit tree.
 UNIT_OPTIONS_LIMIT = 300
-UNIT_OPTIONS_DEPTH = 2
+UNIT_OPTIONS_DEPTH = 1
 
 
 def unit_options(units, membership, selected=None):

@@ -15,8 +15,8 @@ def test_unit_filter_lists_top_levels_and_the_chosen_unit_in_a_large_agency(cast
         units = OrgUnit.objects.for_agency(cast.a)
         names = [label for _pk, label in filters.unit_options(units, admin)]
         chosen = [label for _pk, label in filters.unit_options(units, admin, selected=seksi.pk)]
-    assert "— — Puskesmas Telaga" in names
-    assert not any("Seksi Imunisasi" in label for label in names)
+    assert "— Dinas Kesehatan" in names
+    assert not any("Puskesmas Telaga" in label or "Seksi Imunisasi" in label for label in names)
     assert "— — — Seksi Imunisasi" in chosen
 
 
