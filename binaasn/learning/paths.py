@@ -8,40 +8,28 @@ from the path code when a record is exported; the mapping for paths the SIASN li
 
 from django.utils.translation import gettext_lazy as _
 
+from binaasn.planning import paths as planning_paths
+
 CLASSICAL = "klasikal"
 NON_CLASSICAL = "nonklasikal"
 
-# code, official name (kept in Indonesian: these are the regulation's names), SIASN type id
-PATHS = [
-    ("KL01", "Pelatihan struktural kepemimpinan", 1),
-    ("KL02", "Pelatihan manajerial", 5),
-    ("KL03", "Pelatihan teknis", 3),
-    ("KL04", "Pelatihan fungsional", 2),
-    ("KL05", "Pelatihan sosial kultural", 6),
-    ("KL06", "Seminar/konferensi/sarasehan", 9),
-    ("KL07", "Workshop/lokakarya", 4),
-    ("KL08", "Kursus", 3),
-    ("KL09", "Penataran", 3),
-    ("KL10", "Bimbingan teknis", 8),
-    ("KL11", "Sosialisasi", 7),
-    ("KL12", "Klasikal lainnya", 3),
-    ("NKL01", "Coaching", 3),
-    ("NKL02", "Mentoring", 3),
-    ("NKL03", "E-learning", 3),
-    ("NKL04", "Pelatihan jarak jauh", 3),
-    ("NKL05", "Detasering", 3),
-    ("NKL06", "Pembelajaran alam terbuka (outbound)", 3),
-    ("NKL07", "Patok banding (benchmarking)", 3),
-    ("NKL08", "Pertukaran PNS dengan pegawai swasta/BUMN/BUMD", 3),
-    ("NKL09", "Belajar mandiri", 3),
-    ("NKL10", "Komunitas belajar", 3),
-    ("NKL11", "Bimbingan di tempat kerja", 3),
-    ("NKL12", "Magang/praktik kerja", 10),
-    ("NKL13", "Nonklasikal lainnya", 3),
-]
-PATH_NAMES = {code: name for code, name, _type in PATHS}
-PATH_SIASN_TYPE = {code: type_id for code, _name, type_id in PATHS}
-PATH_CHOICES = [(code, f"{code} · {name}") for code, name, _type in PATHS]
+# The path codes and their official names are planning's (one list for the product); here only
+# what the learning record adds: the SIASN type id of each path. Paths the SIASN list does not
+# name go to 3 (Diklat Teknis).
+PATHS = planning_paths.PATHS
+PATH_NAMES = planning_paths.PATH_NAMES
+PATH_CHOICES = planning_paths.PATH_CHOICES
+PATH_SIASN_TYPE = {
+    "KL01": 1,
+    "KL02": 5,
+    "KL04": 2,
+    "KL05": 6,
+    "KL06": 9,
+    "KL07": 4,
+    "KL10": 8,
+    "KL11": 7,
+    "NKL12": 10,
+}
 CLASSICAL_CHOICES = [c for c in PATH_CHOICES if c[0].startswith("KL")]
 NON_CLASSICAL_CHOICES = [c for c in PATH_CHOICES if c[0].startswith("NKL")]
 
