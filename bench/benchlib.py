@@ -166,3 +166,52 @@ def environment(db):
 
 def emit(result):
     print(json.dumps(result, indent=2, ensure_ascii=False, default=str))
+
+
+def empty_page(request, agency):
+    """The baseline page: the same layout and middleware as the measured pages, no content."""
+    from django.shortcuts import render
+
+    return render(request, "base.html", {})
+
+
+def page_urlpatterns():
+    """The project's URLs plus the baseline page, for a benchmark module acting as URLconf."""
+    from django.urls import include, path
+
+    from binaasn.core.permissions import role_required
+
+    baseline = role_required("admin", "operator", "leader")(empty_page)
+    return [
+        path("<slug:agency>/uji-beban/kosong/", baseline, name="bench-baseline"),
+        path("", include("binaasn.urls")),
+    ]
+
+
+def measure(client, url, *, requests, warmup):
+    """Median wall and CPU time of GET ``url`` after a warm-up, with its query count and size."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for _ in range(warmup):
+        response = client.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    queries = len(captured)  # read now: the next request empties the connection's log
+    samples, cpu = [], []
+    for _ in range(requests):
+        start, start_cpu = time.perf_counter(), time.process_time()
+        response = client.get(url)
+        samples.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - start_cpu)
+    return {
+        "url": url,
+        "status": response.status_code,
+        "median_ms": median_ms(samples),
+        "median_cpu_ms": median_ms(cpu),
+        "min_ms": round(min(samples) * 1000, 2),
+        "max_ms": round(max(samples) * 1000, 2),
+        "queries": queries,
+        "kilobytes": round(len(response.content) / 1024, 1),
+    }

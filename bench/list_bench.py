@@ -13,10 +13,16 @@ first page within 100 ms at 100,000 employees. Prints JSON.
 
 import argparse
 import sys
-import time
 from collections import Counter
 
-from benchlib import add_database_arguments, emit, environment, median_ms, setup_django
+from benchlib import (
+    add_database_arguments,
+    emit,
+    environment,
+    measure,
+    page_urlpatterns,
+    setup_django,
+)
 
 GOAL_MS = 100
 PLAIN_STATIC = {
@@ -26,57 +32,11 @@ PLAIN_STATIC = {
 }
 
 
-def empty_page(request, agency):
-    from django.shortcuts import render
-
-    return render(request, "base.html", {})
-
-
-def _urlpatterns():
-    from django.urls import include, path
-
-    from binaasn.core.permissions import role_required
-
-    baseline = role_required("admin", "operator", "leader")(empty_page)
-    return [
-        path("<slug:agency>/uji-beban/kosong/", baseline, name="bench-baseline"),
-        path("", include("binaasn.urls")),
-    ]
-
-
 def __getattr__(name):
     # This module is the URLconf while measuring: the project's URLs plus the baseline page.
     if name == "urlpatterns":
-        return _urlpatterns()
+        return page_urlpatterns()
     raise AttributeError(name)
-
-
-def measure(client, url, *, requests, warmup):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    for _ in range(warmup):
-        response = client.get(url)
-        assert response.status_code == 200, (url, response.status_code)
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url)
-    queries = len(captured)  # read now: the next request empties the connection's log
-    samples, cpu = [], []
-    for _ in range(requests):
-        start, start_cpu = time.perf_counter(), time.process_time()
-        response = client.get(url)
-        samples.append(time.perf_counter() - start)
-        cpu.append(time.process_time() - start_cpu)
-    return {
-        "url": url,
-        "status": response.status_code,
-        "median_ms": median_ms(samples),
-        "median_cpu_ms": median_ms(cpu),
-        "min_ms": round(min(samples) * 1000, 2),
-        "max_ms": round(max(samples) * 1000, 2),
-        "queries": queries,
-        "kilobytes": round(len(response.content) / 1024, 1),
-    }
 
 
 def common_surname(plan):
