@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "binaasn.learning",
     "binaasn.citizens",
     "binaasn.actions",
+    "binaasn.evaluation",
 ]
 
 MIDDLEWARE = [

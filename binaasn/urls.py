@@ -26,6 +26,7 @@ urlpatterns = [
     path("<slug:agency>/pembelajaran/", include("binaasn.learning.urls")),
     path("<slug:agency>/layanan-publik/", include("binaasn.citizens.urls")),
     path("<slug:agency>/tindak-lanjut/", include("binaasn.actions.urls")),
+    path("<slug:agency>/evaluasi/", include("binaasn.evaluation.urls")),
 ]
 
 if settings.DEBUG:

@@ -26,3 +26,6 @@ class PlanningConfig(AppConfig):
         auditlog.register(models.BudgetCeiling)
         auditlog.register(models.Partner)
         auditlog.register(models.Speaker)
+        auditlog.register(models.MaterialVersion)
+        auditlog.register(models.MaterialModule)
+        auditlog.register(models.MaterialFile)

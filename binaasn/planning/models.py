@@ -2,6 +2,7 @@
 (Rencana Pengembangan Kompetensi) with programmes and budget lines, partner institutions and
 speakers."""
 
+import secrets
 from decimal import Decimal
 
 from django.conf import settings
@@ -600,3 +601,115 @@ class BudgetLine(TenantModel):
     @property
     def total(self):
         return line_total(self.volume, self.unit_cost)
+
+
+def material_file_path(instance, filename):
+    return f"materi/{instance.agency_id}/{secrets.token_hex(8)}/{filename}"
+
+
+class LearningMethod(models.TextChoices):
+    LECTURE = "lecture", _("Lecture and discussion")
+    CASE_STUDY = "case_study", _("Case study")
+    SIMULATION = "simulation", _("Simulation and role play")
+    PRACTICE = "practice", _("Hands-on practice")
+    FIELD_VISIT = "field_visit", _("Field visit")
+    E_LEARNING = "e_learning", _("Self-paced e-learning")
+    WEBINAR = "webinar", _("Live online session")
+    PROJECT = "project", _("Action project")
+    COACHING = "coaching", _("Coaching and mentoring")
+
+
+class MaterialVersion(TenantModel):
+    """One version of a programme's curriculum and material: its modules, method and files.
+
+    A draft is edited freely; publishing freezes it and makes it the version new offerings of
+    the programme use. Evaluations compare offerings by the version they used."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    programme = models.ForeignKey(
+        Programme, on_delete=models.CASCADE, related_name="material_versions"
+    )
+    number = models.PositiveSmallIntegerField(_("version"))
+    method = models.CharField(
+        _("main method"), max_length=20, choices=LearningMethod.choices, blank=True
+    )
+    method_note = models.TextField(_("how the programme is taught"), blank=True)
+    change_note = models.TextField(_("what changed"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    closes_action = models.ForeignKey(
+        "actions.FollowUpAction",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("follow-up action it answers"),
+    )
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("material version")
+        verbose_name_plural = _("material versions")
+        ordering = ["programme", "-number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["programme", "number"], name="material_version_unique_number"
+            )
+        ]
+
+    def __str__(self):
+        return _("%(programme)s, version %(number)s") % {
+            "programme": self.programme.title,
+            "number": self.number,
+        }
+
+    @property
+    def is_published(self):
+        return self.status == self.Status.PUBLISHED
+
+
+class MaterialModule(TenantModel):
+    """One module (mata pelatihan) of a material version, with its JP and method."""
+
+    version = models.ForeignKey(MaterialVersion, on_delete=models.CASCADE, related_name="modules")
+    position = models.PositiveSmallIntegerField(default=0)
+    title = models.CharField(_("module"), max_length=200)
+    jp = models.PositiveSmallIntegerField(_("JP"), validators=[MinValueValidator(1)])
+    method = models.CharField(_("method"), max_length=20, choices=LearningMethod.choices)
+    description = models.TextField(_("learning objectives and content"), blank=True)
+
+    class Meta:
+        verbose_name = _("module")
+        verbose_name_plural = _("modules")
+        ordering = ["version", "position", "pk"]
+
+    def __str__(self):
+        return self.title
+
+
+class MaterialFile(TenantModel):
+    """A file of a material version: handout, slides, module book."""
+
+    version = models.ForeignKey(MaterialVersion, on_delete=models.CASCADE, related_name="files")
+    title = models.CharField(_("title"), max_length=200)
+    file = models.FileField(_("file"), upload_to=material_file_path, max_length=300)
+    uploaded_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("material file")
+        verbose_name_plural = _("material files")
+        ordering = ["version", "title", "pk"]
+
+    def __str__(self):
+        return self.title

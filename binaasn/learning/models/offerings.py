@@ -65,6 +65,15 @@ class Offering(TenantModel):
         verbose_name=_("programme"),
         help_text=_("Empty for an ad-hoc event outside the plan."),
     )
+    material_version = models.ForeignKey(
+        "planning.MaterialVersion",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="offerings",
+        verbose_name=_("material version"),
+        help_text=_("The version of the programme's curriculum and material this offering uses."),
+    )
     title = models.CharField(_("title"), max_length=200)
     path_code = models.CharField(_("path code"), max_length=5, choices=paths.PATH_CHOICES)
     form = models.CharField(

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .. import completion
+from .. import completion, signals
 from .. import jp as jp_rules
 from ..models import (
     Assignment,
@@ -168,6 +168,9 @@ def close_offering(offering, *, by):
     outcomes = evaluate_all(offering)
     audit_batch(
         offering, by, _("Offering finished: %(n)d participants evaluated") % {"n": len(outcomes)}
+    )
+    transaction.on_commit(
+        lambda: signals.offering_finished.send(sender=Offering, offering=offering, by=by)
     )
     return sum(1 for o in outcomes.values() if o.completed), len(outcomes)
 

@@ -1,0 +1,7 @@
+"""Permission rows of evaluation: challenges pages."""
+
+ROWS = []
+
+
+def prepare(cast):
+    pass

@@ -1,0 +1,7 @@
+"""Permission rows of evaluation: feedback pages."""
+
+ROWS = []
+
+
+def prepare(cast):
+    pass

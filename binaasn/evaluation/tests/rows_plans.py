@@ -1,0 +1,7 @@
+"""Permission rows of evaluation: plans pages."""
+
+ROWS = []
+
+
+def prepare(cast):
+    pass

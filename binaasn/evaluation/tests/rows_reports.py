@@ -1,0 +1,7 @@
+"""Permission rows of evaluation: reports pages."""
+
+ROWS = []
+
+
+def prepare(cast):
+    pass

@@ -1,0 +1,3 @@
+"""Pages of evaluation: challenges."""
+
+urlpatterns = []
