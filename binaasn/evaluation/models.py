@@ -4,6 +4,7 @@ follow-up actions, and the challenges register of each annual plan."""
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -162,6 +163,24 @@ class Finding(TenantModel):
     def __str__(self):
         return self.text[:80]
 
+    @property
+    def staff_url(self):
+        """The evaluation page the finding was made on."""
+        slug = self.agency.slug
+        if self.offering_id:
+            return reverse(
+                "evaluation:offering-report", kwargs={"agency": slug, "pk": self.offering_id}
+            )
+        if self.programme_id:
+            return reverse(
+                "evaluation:programme-report", kwargs={"agency": slug, "pk": self.programme_id}
+            )
+        if self.plan_id:
+            return reverse(
+                "evaluation:plan-evaluation", kwargs={"agency": slug, "pk": self.plan_id}
+            )
+        return reverse("evaluation:finding-list", kwargs={"agency": slug})
+
 
 class Challenge(TenantModel):
     """A challenge met while carrying out a plan, with how it is mitigated."""
@@ -212,3 +231,9 @@ class Challenge(TenantModel):
 
     def __str__(self):
         return self.get_category_display()
+
+    @property
+    def staff_url(self):
+        return reverse(
+            "evaluation:challenge-list", kwargs={"agency": self.agency.slug, "pk": self.plan_id}
+        )
