@@ -10,7 +10,7 @@ class EvaluationConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
-        from . import models
+        from . import models, signals  # noqa: F401
 
         auditlog.register(models.EvaluationSettings)
         auditlog.register(models.OfferingEvaluation)
