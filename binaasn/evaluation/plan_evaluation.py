@@ -1,0 +1,366 @@
+"""The annual plan evaluation: what a development plan promised against what was delivered.
+
+Per programme of the plan: offerings scheduled and held, participants planned and actual, JP
+planned and delivered (from the JP ledger), budget planned (budget lines) against realized
+(recorded costs) with the absorption percentage, and the Kirkpatrick L1–L4 results; for the plan
+as a whole the same totals and how many ASN of the agency reached the yearly JP minimum in the
+plan year. Every figure comes from a fixed number of grouped queries, whatever the number of
+programmes, offerings or participants.
+
+Definitions:
+- an offering is *scheduled* unless cancelled, *held* when finished; a programme is held when
+  at least one of its offerings was held;
+- actual participants are enrolled places in offerings that were not cancelled; completed are
+  those with the result "completed";
+- JP delivered is the JP the ledger credited for the programme's enrolments;
+- absorption = realized ÷ planned budget × 100 (no figure without a planned budget).
+"""
+
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy as _
+
+from binaasn.learning import jp as jp_rules
+from binaasn.learning.models import CostRealization, Enrolment, LearningRecord, Offering
+from binaasn.learning.queries import compliance_summary
+from binaasn.planning import budget
+from binaasn.planning.models import BudgetLine, Plan, Programme
+
+ZERO = Decimal("0.00")
+RANKED = 3  # programmes shown at the top and at the bottom of each level
+
+
+def percent(part, whole, places="0.1"):
+    """``part`` as a percentage of ``whole``, rounded half-up; None when ``whole`` is 0."""
+    if not whole:
+        return None
+    return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal(places), ROUND_HALF_UP)
+
+
+@dataclass
+class LevelResult:
+    """One Kirkpatrick level of one programme: a figure to rank by, or why there is none."""
+
+    value: Decimal | None = None
+    text: str = ""  # the figure as shown, e.g. "4.21"
+    detail: str = ""  # e.g. "35 respondents"
+    missing: str = ""  # why there is no figure
+
+    @property
+    def has_value(self):
+        return self.value is not None
+
+
+@dataclass
+class ProgrammeResult:
+    programme: Programme
+    offerings_scheduled: int = 0
+    offerings_held: int = 0
+    offerings_cancelled: int = 0
+    participants_enrolled: int = 0
+    participants_completed: int = 0
+    jp_delivered: int = 0
+    budget_planned: Decimal = ZERO
+    budget_realized: Decimal = ZERO
+    levels: dict = field(default_factory=dict)
+
+    @property
+    def participants_planned(self):
+        return self.programme.participant_count
+
+    @property
+    def jp_planned(self):
+        return self.programme.participant_count * self.programme.jp_per_participant
+
+    @property
+    def is_held(self):
+        return self.offerings_held > 0
+
+    @property
+    def absorption(self):
+        return percent(self.budget_realized, self.budget_planned)
+
+    @property
+    def participant_percent(self):
+        return percent(self.participants_enrolled, self.participants_planned)
+
+    @property
+    def jp_percent(self):
+        return percent(self.jp_delivered, self.jp_planned)
+
+    def level_list(self):
+        """The four levels in order, for templates."""
+        return [self.levels.get(key, LevelResult()) for key, _label in LEVELS]
+
+
+@dataclass
+class Ranking:
+    level: str
+    label: str
+    top: list
+    bottom: list
+    lacking: list  # programmes without a figure, with the reason
+
+
+@dataclass
+class PlanEvaluation:
+    plan: Plan
+    rows: list
+    totals: dict
+    compliance: dict
+    rankings: list
+
+    @property
+    def is_empty(self):
+        return not self.rows
+
+
+LEVELS = [
+    ("l1", _("L1 reaction")),
+    ("l2", _("L2 learning")),
+    ("l3", _("L3 behaviour")),
+    ("l4", _("L4 results")),
+]
+
+
+def _offering_counts(agency, plan):
+    rows = (
+        Offering.objects.for_agency(agency)
+        .filter(programme__plan=plan)
+        .values("programme_id")
+        .annotate(
+            scheduled=Count("pk", filter=~Q(status=Offering.Status.CANCELLED)),
+            held=Count("pk", filter=Q(status=Offering.Status.FINISHED)),
+            cancelled=Count("pk", filter=Q(status=Offering.Status.CANCELLED)),
+        )
+        .order_by()
+    )
+    return {row["programme_id"]: row for row in rows}
+
+
+def _participation(agency, plan):
+    """Enrolled and completed places and the JP the ledger credited for them, per programme:
+    one grouped query, each completed enrolment finding its ledger row by the unique index of
+    (source, source_pk, employee)."""
+    credited = LearningRecord.objects.for_agency(agency).filter(
+        source=LearningRecord.Source.OFFERING,
+        source_pk=OuterRef("pk"),
+        employee_id=OuterRef("employee_id"),
+    )
+    rows = (
+        Enrolment.objects.for_agency(agency)
+        .filter(offering__programme__plan=plan)
+        .exclude(offering__status=Offering.Status.CANCELLED)
+        .annotate(
+            credited_jp=Subquery(credited.values("jp")[:1], output_field=IntegerField()),
+        )
+        .values("offering__programme_id")
+        .annotate(
+            enrolled=Count("pk", filter=Q(status=Enrolment.Status.ENROLLED)),
+            completed=Count("pk", filter=Q(result=Enrolment.Result.COMPLETED)),
+            jp=Coalesce(Sum("credited_jp"), 0),
+        )
+        .order_by()
+    )
+    return {row["offering__programme_id"]: row for row in rows}
+
+
+def _realized(agency, plan):
+    rows = (
+        CostRealization.objects.for_agency(agency)
+        .filter(offering__programme__plan=plan)
+        .values("offering__programme_id")
+        .annotate(total=Sum("amount"))
+        .order_by()
+    )
+    return {row["offering__programme_id"]: Decimal(row["total"] or 0) for row in rows}
+
+
+def _planned_budget(agency, plan):
+    lines = (
+        BudgetLine.objects.for_agency(agency)
+        .filter(programme__plan=plan)
+        .values_list("volume", "unit_cost", "programme_id")
+    )
+    return budget.totals_by(lines, 2)
+
+
+def level_results(agency, programmes):
+    """``{programme_id: {"l1": LevelResult, …}}`` from the Kirkpatrick modules of evaluation."""
+    return {}
+
+
+def _ranking(key, label, rows):
+    with_value = [row for row in rows if row.levels.get(key, LevelResult()).has_value]
+    with_value.sort(key=lambda row: (-row.levels[key].value, row.programme.title, row.programme.pk))
+    top = with_value[:RANKED]
+    bottom = [row for row in reversed(with_value[-RANKED:]) if row not in top]
+    lacking = [
+        (row, row.levels.get(key, LevelResult()).missing or _("No data yet."))
+        for row in rows
+        if not row.levels.get(key, LevelResult()).has_value
+    ]
+    return Ranking(level=key, label=label, top=top, bottom=bottom, lacking=lacking)
+
+
+def _totals(rows):
+    totals = {
+        "programmes": len(rows),
+        "programmes_held": sum(1 for row in rows if row.is_held),
+        "offerings_scheduled": sum(row.offerings_scheduled for row in rows),
+        "offerings_held": sum(row.offerings_held for row in rows),
+        "offerings_cancelled": sum(row.offerings_cancelled for row in rows),
+        "participants_planned": sum(row.participants_planned for row in rows),
+        "participants_enrolled": sum(row.participants_enrolled for row in rows),
+        "participants_completed": sum(row.participants_completed for row in rows),
+        "jp_planned": sum(row.jp_planned for row in rows),
+        "jp_delivered": sum(row.jp_delivered for row in rows),
+        "budget_planned": budget.plan_total(row.budget_planned for row in rows),
+        "budget_realized": budget.plan_total(row.budget_realized for row in rows),
+    }
+    totals["programmes_percent"] = percent(totals["programmes_held"], totals["programmes"])
+    totals["participants_percent"] = percent(
+        totals["participants_enrolled"], totals["participants_planned"]
+    )
+    totals["jp_percent"] = percent(totals["jp_delivered"], totals["jp_planned"])
+    totals["absorption"] = percent(totals["budget_realized"], totals["budget_planned"])
+    return totals
+
+
+def _compliance(agency, year):
+    """ASN (PNS/CPNS, active) of the whole agency at or above the yearly JP minimum."""
+    summary = compliance_summary(agency, year=year)
+    return {
+        "year": year,
+        "minimum": jp_rules.PNS_MINIMUM_JP,
+        "total": summary["total"],
+        "meeting": summary["meeting"],
+        "below": summary["below"],
+        "percent": percent(summary["meeting"], summary["total"]),
+    }
+
+
+def evaluate_plan(plan):
+    """Everything the plan evaluation page, its Excel file and its PDF show (see the module
+    docstring for the definitions)."""
+    agency = plan.agency
+    programmes = list(
+        Programme.objects.for_agency(agency)
+        .filter(plan=plan)
+        .order_by("planned_month", "title", "pk")
+    )
+    offerings = _offering_counts(agency, plan)
+    participation = _participation(agency, plan)
+    planned = _planned_budget(agency, plan)
+    realized = _realized(agency, plan)
+    levels = level_results(agency, programmes) if programmes else {}
+    rows = []
+    for programme in programmes:
+        counts = offerings.get(programme.pk, {})
+        people = participation.get(programme.pk, {})
+        rows.append(
+            ProgrammeResult(
+                programme=programme,
+                offerings_scheduled=counts.get("scheduled", 0),
+                offerings_held=counts.get("held", 0),
+                offerings_cancelled=counts.get("cancelled", 0),
+                participants_enrolled=people.get("enrolled", 0),
+                participants_completed=people.get("completed", 0),
+                jp_delivered=people.get("jp", 0) or 0,
+                budget_planned=planned.get(programme.pk, ZERO),
+                budget_realized=realized.get(programme.pk, ZERO),
+                levels=levels.get(programme.pk, {}),
+            )
+        )
+    return PlanEvaluation(
+        plan=plan,
+        rows=rows,
+        totals=_totals(rows),
+        compliance=_compliance(agency, plan.year),
+        rankings=[_ranking(key, label, rows) for key, label in LEVELS],
+    )
+
+
+def chart_data(evaluation):
+    """The page's charts as JSON-ready data (drawn by evaluation/plan_evaluation.js)."""
+    labels = [row.programme.title for row in evaluation.rows]
+    return [
+        {
+            "id": "budget",
+            "labels": labels,
+            "datasets": [
+                {"label": str(_("Planned budget (Rp)")), "values": [
+                    float(row.budget_planned) for row in evaluation.rows]},
+                {"label": str(_("Realized (Rp)")), "values": [
+                    float(row.budget_realized) for row in evaluation.rows]},
+            ],
+        },
+        {
+            "id": "participants",
+            "labels": labels,
+            "datasets": [
+                {"label": str(_("Planned participants")), "values": [
+                    row.participants_planned for row in evaluation.rows]},
+                {"label": str(_("Actual participants")), "values": [
+                    row.participants_enrolled for row in evaluation.rows]},
+            ],
+        },
+    ]  # fmt: skip
+
+
+@dataclass
+class PlanSummary:
+    plan: Plan
+    programmes: int
+    programmes_held: int
+    budget_planned: Decimal
+    budget_realized: Decimal
+
+    @property
+    def absorption(self):
+        return percent(self.budget_realized, self.budget_planned)
+
+
+def plan_summaries(agency):
+    """Every plan of the agency, newest year first, with its programmes held and budget
+    absorption: four queries whatever the number of plans."""
+    plans = list(
+        Plan.objects.for_agency(agency)
+        .annotate(programme_count=Count("programmes"))
+        .order_by("-year")
+    )
+    held = dict(
+        Offering.objects.for_agency(agency)
+        .filter(programme__plan__in=plans, status=Offering.Status.FINISHED)
+        .values("programme__plan_id")
+        .annotate(n=Count("programme_id", distinct=True))
+        .values_list("programme__plan_id", "n")
+        .order_by()
+    )
+    lines = (
+        BudgetLine.objects.for_agency(agency)
+        .filter(programme__plan__in=plans)
+        .values_list("volume", "unit_cost", "programme__plan_id")
+    )
+    planned = budget.totals_by(lines, 2)
+    realized = dict(
+        CostRealization.objects.for_agency(agency)
+        .filter(offering__programme__plan__in=plans)
+        .values("offering__programme__plan_id")
+        .annotate(total=Sum("amount"))
+        .values_list("offering__programme__plan_id", "total")
+        .order_by()
+    )
+    return [
+        PlanSummary(
+            plan=plan,
+            programmes=plan.programme_count,
+            programmes_held=held.get(plan.pk, 0),
+            budget_planned=planned.get(plan.pk, ZERO),
+            budget_realized=Decimal(realized.get(plan.pk) or 0),
+        )
+        for plan in plans
+    ]
