@@ -28,5 +28,6 @@ class CitizensConfig(AppConfig):
             models.Forum, exclude_fields=["created_at"], m2m_fields={"attended_employees"}
         )
         auditlog.register(models.ForumIssue, exclude_fields=["created_at"])
+        auditlog.register(models.ComplaintPattern, exclude_fields=["created_at"])
         # Survey answers are anonymous and many: imports and deletions write one entry each
         # (services/skm.py), single answers none.

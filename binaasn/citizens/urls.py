@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import complaints, forums, skm, units
+from .views import complaints, forums, patterns, skm, units
 
 app_name = "citizens"
 
@@ -31,6 +31,12 @@ urlpatterns = [
     # complaints
     path("pengaduan/", complaints.complaint_list, name="complaint-list"),
     path("pengaduan/statistik/", complaints.complaint_stats, name="complaint-stats"),
+    path("pengaduan/pola/", patterns.complaint_patterns, name="complaint-patterns"),
+    path(
+        "pengaduan/pola/<int:pk>/<slug:category>/tindak-lanjut/",
+        patterns.complaint_pattern_action,
+        name="complaint-pattern-action",
+    ),
     path("pengaduan/<int:pk>/", complaints.complaint_detail, name="complaint-detail"),
     path("pengaduan/<int:pk>/tindakan/", complaints.complaint_act, name="complaint-act"),
     path(

@@ -1,4 +1,4 @@
-from .complaints import Complaint, ComplaintAttachment, ComplaintMessage
+from .complaints import Complaint, ComplaintAttachment, ComplaintMessage, ComplaintPattern
 from .forums import Forum, ForumIssue
 from .skm import (
     AgeGroup,
@@ -18,6 +18,7 @@ __all__ = [
     "Complaint",
     "ComplaintAttachment",
     "ComplaintMessage",
+    "ComplaintPattern",
     "Education",
     "Forum",
     "ForumIssue",

@@ -1,10 +1,14 @@
 """Complaints and suggestions from the public (SP4N-LAPOR!, PermenPANRB 62/2018)."""
 
 import secrets
+from urllib.parse import urlencode
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from binaasn.core.tenancy import TenantModel, TenantQuerySet, tenant_manager
@@ -197,3 +201,68 @@ class ComplaintMessage(TenantModel):
 
     def __str__(self):
         return f"{self.complaint.tracking_code} · {self.get_author_kind_display()}"
+
+
+class ComplaintPattern(TenantModel):
+    """A recurring complaint noted by staff: many complaints of one category about one service
+    unit in a period. Follow-up actions answer it; the count is the one seen when it was noted."""
+
+    unit = models.ForeignKey(
+        "citizens.ServiceUnit",
+        on_delete=models.CASCADE,
+        related_name="complaint_patterns",
+        verbose_name=_("service unit"),
+    )
+    category = models.CharField(_("category"), max_length=20, choices=Complaint.Category.choices)
+    starts_on = models.DateField(_("period from"))
+    ends_on = models.DateField(_("period to"))
+    complaint_count = models.PositiveIntegerField(_("complaints when noted"))
+    noted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    actions = GenericRelation(
+        "actions.FollowUpAction", content_type_field="source_type", object_id_field="source_id"
+    )
+
+    class Meta:
+        verbose_name = _("complaint pattern")
+        verbose_name_plural = _("complaint patterns")
+        ordering = ["-created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "category", "starts_on", "ends_on"],
+                name="complaint_pattern_once_per_period",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(ends_on__gte=models.F("starts_on")),
+                name="complaint_pattern_period_in_order",
+            ),
+        ]
+
+    def __str__(self):
+        return _("%(category)s at %(unit)s, %(start)s – %(end)s (%(count)s complaints)") % {
+            "category": self.get_category_display(),
+            "unit": self.unit.name,
+            "start": date_format(self.starts_on, "j F Y"),
+            "end": date_format(self.ends_on, "j F Y"),
+            "count": self.complaint_count,
+        }
+
+    @property
+    def period_key(self):
+        return f"{self.starts_on.isoformat()}:{self.ends_on.isoformat()}"
+
+    @property
+    def staff_url(self):
+        """The patterns page showing this unit and category for the pattern's period."""
+        url = reverse("citizens:complaint-patterns", kwargs={"agency": self.agency.slug})
+        query = {
+            "periode": "custom",
+            "dari": self.starts_on.isoformat(),
+            "sampai": self.ends_on.isoformat(),
+            "unit": self.unit_id,
+            "category": self.category,
+            "minimum": 1,
+        }
+        return f"{url}?{urlencode(query)}"

@@ -185,6 +185,32 @@ ROWS = [
         data=lambda c: {"do": "note", "body": "Dicek ke loket."},
         expect={"admin": 302, "operator": 302},
     ),
+    Row("citizens:complaint-patterns", expect=STAFF),
+    Row("citizens:complaint-patterns", query="format=xlsx&per_month=on", expect=STAFF),
+    Row(
+        "citizens:complaint-pattern-action",
+        kwargs=lambda c: {"pk": c.service_unit.pk, "category": "time"},
+        foreign=lambda c: {"pk": c.service_unit_b.pk, "category": "time"},
+        expect=MANAGE,
+    ),
+    Row(
+        "citizens:complaint-pattern-action",
+        kwargs=lambda c: {"pk": c.dukcapil_unit.pk, "category": "time"},
+        expect={"admin": 200, "operator": 404},
+    ),
+    Row(
+        "citizens:complaint-pattern-action",
+        method="post",
+        kwargs=lambda c: {"pk": c.service_unit.pk, "category": "time"},
+        foreign=lambda c: {"pk": c.service_unit_b.pk, "category": "time"},
+        data=lambda c: {
+            "title": "Tambah loket antrean",
+            "kind": "service_improvement",
+            "owner_employee": c.employee.pk,
+            "due_on": "2027-01-31",
+        },
+        expect={"admin": 302, "operator": 302},
+    ),
     Row(
         "citizens:complaint-attachment",
         kwargs=lambda c: {"pk": c.complaint.pk, "attachment_pk": c.attachment.pk},
