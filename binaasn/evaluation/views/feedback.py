@@ -8,6 +8,7 @@ from django.urls import path
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from binaasn.core.exports import wants_xlsx, xlsx_response
@@ -174,9 +175,10 @@ def offering_send_behaviour(request, agency, pk):
         if sent.without_supervisor:
             messages.warning(
                 request,
-                _(
-                    "%(n)d participants have no supervisor in the org chart: only they "
-                    "themselves were asked."
+                ngettext(
+                    "%(n)d participant has no supervisor in the org chart and was asked alone.",
+                    "%(n)d participants have no supervisor in the org chart and were asked alone.",
+                    sent.without_supervisor,
                 )
                 % {"n": sent.without_supervisor},
             )
@@ -197,7 +199,10 @@ def offering_remind(request, agency, pk):
     except ValidationError as error:
         _flash_error(request, error)
     else:
-        messages.success(request, _("%(n)d reminders sent.") % {"n": reminded})
+        messages.success(
+            request,
+            ngettext("%(n)d reminder sent.", "%(n)d reminders sent.", reminded) % {"n": reminded},
+        )
     return _to_offering(agency, pk)
 
 
