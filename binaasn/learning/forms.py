@@ -10,7 +10,7 @@ from binaasn.competencies.models import Competency
 from binaasn.core.models import Membership
 from binaasn.core.uploads import validate_document
 from binaasn.people.models import Employee, OrgUnit
-from binaasn.planning.models import Partner, Programme, Speaker
+from binaasn.planning.models import MaterialVersion, Partner, Programme, Speaker
 
 from .models import (
     CommunityActivity,
@@ -94,6 +94,14 @@ class ProgrammeChoiceField(forms.ModelChoiceField):
         return f"{obj.plan.year} · {obj.title}"
 
 
+class MaterialVersionChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        label = _("Version %(number)d") % {"number": obj.number}
+        if obj.published_at:
+            label = f"{label} · {timezone.localtime(obj.published_at):%d-%m-%Y}"
+        return label
+
+
 class UnitChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
         return obj.indented_name
@@ -143,12 +151,19 @@ class OfferingForm(forms.ModelForm):
         required=False,
         help_text=_("Empty for an ad-hoc event. Empty fields below are filled from the programme."),
     )
+    material_version = MaterialVersionChoiceField(
+        label=_("Material version"),
+        queryset=None,
+        required=False,
+        help_text=_("Published versions of the programme. Empty: its latest published version."),
+    )
     speakers = forms.ModelMultipleChoiceField(label=_("Speakers"), queryset=None, required=False)
 
     class Meta:
         model = Offering
         fields = [
             "programme",
+            "material_version",
             "title",
             "path_code",
             "form",
@@ -199,10 +214,24 @@ class OfferingForm(forms.ModelForm):
             .select_related("plan")
             .order_by("-plan__year", "title")
         )
+        self.fields["material_version"].queryset = self._material_versions(agency)
         self.fields["speakers"].queryset = Speaker.objects.for_agency(agency).filter(is_active=True)
         # Title and path code may come from the programme (checked in clean()).
         self.fields["title"].required = False
         self.fields["path_code"].required = False
+
+    def _material_versions(self, agency):
+        """Published versions of the programme being chosen (the submitted one, else the
+        offering's or the one the page was opened with)."""
+        if self.is_bound:
+            programme_id = self.data.get(self.add_prefix("programme"), "")
+        else:
+            programme_id = self.instance.programme_id or self.initial.get("programme") or ""
+        if not str(programme_id).isdigit():
+            return MaterialVersion.objects.none()
+        return MaterialVersion.objects.for_agency(agency).filter(
+            programme_id=int(programme_id), status=MaterialVersion.Status.PUBLISHED
+        )
 
     def clean(self):
         data = super().clean()

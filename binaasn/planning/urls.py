@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import campaigns, partners, plans, programmes
+from .views import campaigns, materials, partners, plans, programmes
 
 app_name = "planning"
 
@@ -51,4 +51,21 @@ urlpatterns = [
     path("narasumber/", partners.speaker_list, name="speaker-list"),
     path("narasumber/tambah/", partners.speaker_create, name="speaker-create"),
     path("narasumber/<int:pk>/ubah/", partners.speaker_edit, name="speaker-edit"),
+    # curriculum and material versions of a programme
+    path("program/<int:pk>/materi/", materials.material_list, name="material-list"),
+    path("program/<int:pk>/materi/tambah/", materials.material_create, name="material-create"),
+    path("program/<int:pk>/materi/banding/", materials.material_compare, name="material-compare"),
+    path("materi/<int:pk>/", materials.material_detail, name="material-detail"),
+    path("materi/<int:pk>/ubah/", materials.material_edit, name="material-edit"),
+    path("materi/<int:pk>/terbitkan/", materials.material_publish, name="material-publish"),
+    path("materi/<int:pk>/hapus/", materials.material_delete, name="material-delete"),
+    path("materi/<int:pk>/modul/tambah/", materials.module_create, name="module-create"),
+    path("modul/<int:pk>/ubah/", materials.module_edit, name="module-edit"),
+    path("modul/<int:pk>/hapus/", materials.module_delete, name="module-delete"),
+    path("modul/<int:pk>/pindah/", materials.module_move, name="module-move"),
+    path(
+        "materi/<int:pk>/berkas/tambah/", materials.materialfile_upload, name="materialfile-upload"
+    ),
+    path("berkas/<int:pk>/", materials.materialfile_download, name="materialfile-download"),
+    path("berkas/<int:pk>/hapus/", materials.materialfile_delete, name="materialfile-delete"),
 ]

@@ -10,10 +10,12 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from binaasn.planning import paths as planning_paths
+from binaasn.planning.models import MaterialVersion
 
 from .. import paths
 from ..models import Enrolment, Offering, Session
 from . import notifications
+from .audit import audit_batch
 from .enrolment import promote_waitlist
 
 
@@ -29,7 +31,7 @@ def _participants(offering):
 
 
 def _check_offering(offering):
-    errors = {}
+    errors = _check_material_version(offering)
     if offering.ends_on and offering.starts_on and offering.ends_on < offering.starts_on:
         errors["ends_on"] = _("The end date is before the start date.")
     if (
@@ -79,7 +81,64 @@ def apply_programme(offering, programme):
         offering.form = programme.form
     if offering.jp is None:
         offering.jp = programme.jp_per_participant
+    if offering.material_version_id is None:
+        offering.material_version = latest_material_version(programme)
     return list(programme.speakers.all())
+
+
+def latest_material_version(programme):
+    """The programme's newest published curriculum and material version, or None."""
+    if programme is None:
+        return None
+    return (
+        MaterialVersion.objects.for_agency(programme.agency)
+        .filter(programme=programme, status=MaterialVersion.Status.PUBLISHED)
+        .order_by("-number")
+        .first()
+    )
+
+
+def _check_material_version(offering):
+    version = offering.material_version
+    if version is None:
+        # A running or planned offering of a programme uses its latest version unless one is
+        # chosen; a finished one is left alone (which version it used is not known).
+        if offering.programme_id and offering.status in (
+            Offering.Status.DRAFT,
+            Offering.Status.OPEN,
+        ):
+            offering.material_version = latest_material_version(offering.programme)
+        return {}
+    if version.programme_id != offering.programme_id:
+        return {"material_version": _("This material version belongs to another programme.")}
+    if not version.is_published:
+        return {"material_version": _("Only a published material version can be used.")}
+    return {}
+
+
+@transaction.atomic
+def move_offerings_to_material_version(version, *, by=None, today=None):
+    """Offerings of the version's programme that have not started yet (draft or open, starting
+    after ``today``) switch to ``version``; returns how many moved. One audit entry per batch."""
+    today = today or timezone.localdate()
+    offerings = (
+        Offering.objects.for_agency(version.agency)
+        .filter(
+            programme_id=version.programme_id,
+            starts_on__gt=today,
+            status__in=[Offering.Status.DRAFT, Offering.Status.OPEN],
+        )
+        .exclude(material_version=version)
+    )
+    moved = offerings.update(material_version=version)
+    if moved:
+        audit_batch(
+            version,
+            by,
+            _("%(count)d offerings not started yet now use version %(number)d.")
+            % {"count": moved, "number": version.number},
+        )
+    return moved
 
 
 @transaction.atomic

@@ -107,3 +107,81 @@ ROWS = [
     row("speaker-create", expect=ADMIN),
     row("speaker-edit", "speaker", expect=ADMIN),
 ]
+
+
+# Curriculum and material versions of a programme.
+
+_prepare_plans = prepare
+PDF = b"%PDF-1.4\n% materi\n"
+
+
+def _prepare_materials(cast):
+    from django.core.files.base import ContentFile
+
+    from binaasn.learning.tests.factories import OfferingFactory
+    from binaasn.planning.models import MaterialFile, MaterialModule, MaterialVersion
+
+    for suffix, agency in (("", cast.a), ("_b", cast.b)):
+        programme = getattr(cast, f"programme{suffix}")
+        made = {}
+        for number, status, name in ((1, "published", "material"), (2, "draft", "material_draft")):
+            version = MaterialVersion.objects.create(
+                agency=agency,
+                programme=programme,
+                number=number,
+                status=status,
+                change_note="Studi kasus ditambah" if number > 1 else "",
+            )
+            module = MaterialModule.objects.create(
+                agency=agency,
+                version=version,
+                position=1,
+                title="Etika ASN",
+                jp=8,
+                method="lecture",
+            )
+            item = MaterialFile(agency=agency, version=version, title="Bahan ajar")
+            item.file.save("bahan-ajar.pdf", ContentFile(PDF), save=True)
+            made[name] = version
+            made[f"{name}_module"] = module
+            made[f"{name}_file"] = item
+        for name, value in made.items():
+            setattr(cast, f"{name}{suffix}", value)
+    taught = OfferingFactory(
+        agency=cast.a, programme=cast.programme, material_version=cast.material
+    )
+    taught.trainers.add(cast.trainer)
+
+
+def prepare(cast):
+    _prepare_plans(cast)
+    _prepare_materials(cast)
+
+
+READ_TRAINER = {**READ, "trainer": 200}
+
+ROWS += [
+    row("material-list", "programme"),
+    row("material-list", "programme", query="format=xlsx"),
+    row("material-create", "programme", expect=ADMIN),
+    row("material-compare", "programme"),
+    row("material-detail", "material", expect=READ_TRAINER),
+    row("material-detail", "material_draft"),
+    row("material-edit", "material_draft", expect=ADMIN),
+    row("material-publish", "material_draft", expect=ADMIN),
+    row("material-publish", "material_draft", expect=ADMIN_POST, method="post"),
+    row("material-delete", "material_draft", expect=ADMIN_POST, method="post"),
+    row("module-create", "material_draft", expect=ADMIN),
+    row("module-edit", "material_draft_module", expect=ADMIN),
+    row("module-delete", "material_draft_module", expect=ADMIN_POST, method="post"),
+    row(
+        "module-move",
+        "material_draft_module",
+        expect=ADMIN_POST,
+        method="post",
+        data=lambda c: {"direction": "down"},
+    ),
+    row("materialfile-upload", "material_draft", expect=ADMIN),
+    row("materialfile-download", "material_file", expect=READ_TRAINER),
+    row("materialfile-delete", "material_draft_file", expect=ADMIN_POST, method="post"),
+]
