@@ -21,13 +21,16 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from binaasn.learning import jp as jp_rules
 from binaasn.learning.models import CostRealization, Enrolment, LearningRecord, Offering
 from binaasn.learning.queries import compliance_summary
 from binaasn.planning import budget
 from binaasn.planning.models import BudgetLine, Plan, Programme
+
+from . import feedback, learning_results, outcomes
 
 ZERO = Decimal("0.00")
 RANKED = 3  # programmes shown at the top and at the bottom of each level
@@ -119,10 +122,10 @@ class PlanEvaluation:
 
 
 LEVELS = [
-    ("l1", _("L1 reaction")),
-    ("l2", _("L2 learning")),
-    ("l3", _("L3 behaviour")),
-    ("l4", _("L4 results")),
+    ("l1", gettext_lazy("L1 reaction")),
+    ("l2", gettext_lazy("L2 learning")),
+    ("l3", gettext_lazy("L3 behaviour")),
+    ("l4", gettext_lazy("L4 results")),
 ]
 
 
@@ -188,9 +191,72 @@ def _planned_budget(agency, plan):
     return budget.totals_by(lines, 2)
 
 
+def _decimal(value):
+    return None if value is None else Decimal(str(value))
+
+
+def _score_level(score, missing):
+    """L1 or L3: a mean on the 1–5 scale and its respondents (feedback.Score)."""
+    if score is None or score.mean is None:
+        return LevelResult(missing=missing)
+    return LevelResult(
+        value=_decimal(score.mean),
+        text=f"{score.mean:.2f}",
+        detail=ngettext("%(n)d respondent", "%(n)d respondents", score.respondents)
+        % {"n": score.respondents},
+    )
+
+
+def _learning_level(summary):
+    """L2: the average normalised gain of the pre/post pairs, with the pass rate."""
+    if summary is None or not summary.has_scores:
+        return LevelResult(missing=_("No test scores yet."))
+    if summary.normalised_gain is None:
+        if summary.pairs:
+            return LevelResult(missing=_("Every participant scored 100 on the pre-test."))
+        return LevelResult(missing=_("No participant has both a pre-test and a post-test."))
+    detail = ngettext("%(n)d pair of tests", "%(n)d pairs of tests", summary.pairs) % {
+        "n": summary.pairs
+    }
+    if summary.pass_rate is not None:
+        detail += ", " + _("%(rate)s%% passed") % {"rate": summary.pass_rate}
+    return LevelResult(
+        value=_decimal(summary.normalised_gain), text=str(summary.normalised_gain), detail=detail
+    )
+
+
+def _results_level(result):
+    """L4: the difference in differences of the IKM, or why there is none."""
+    if result is None:
+        return LevelResult(missing=_("No finished offering yet."))
+    if not result.is_computed:
+        return LevelResult(missing=result.message)
+    estimate = _decimal(result.estimate)
+    return LevelResult(
+        value=estimate,
+        text=f"{estimate:+}",
+        detail=_("%(treated)s units of participants, %(comparison)s comparison units")
+        % {"treated": result.treated_units, "comparison": result.comparison_units},
+    )
+
+
 def level_results(agency, programmes):
-    """``{programme_id: {"l1": LevelResult, …}}`` from the Kirkpatrick modules of evaluation."""
-    return {}
+    """``{programme_id: {"l1": LevelResult, …}}`` from the Kirkpatrick modules of evaluation:
+    reaction and behaviour means, learning gain, and the IKM difference in differences."""
+    ids = [programme.pk for programme in programmes]
+    reaction = feedback.reaction_scores_by_programme(agency, ids)
+    behaviour = feedback.behaviour_scores_by_programme(agency, ids)
+    learning = learning_results.learning_scores_by_programme(agency, ids)
+    results = outcomes.ikm_did_by_programme(agency, programmes)
+    return {
+        pk: {
+            "l1": _score_level(reaction.get(pk), _("No reaction answers yet.")),
+            "l2": _learning_level(learning.get(pk)),
+            "l3": _score_level(behaviour.get(pk), _("No behaviour answers yet.")),
+            "l4": _results_level(results.get(pk)),
+        }
+        for pk in ids
+    }
 
 
 def _ranking(key, label, rows):
