@@ -11,8 +11,6 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template import TemplateDoesNotExist
-from django.template.loader import get_template
 from django.urls import path, reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
@@ -26,7 +24,7 @@ from binaasn.planning.models import Plan, Programme
 from .. import reports
 from ..forms.reports import FindingActionForm, FindingForm, IndexFilterForm
 from ..models import Finding, Level
-from ..reports import charts, rows
+from ..reports import charts
 from ..reports.feedback_figures import feedback_by_offering
 from ..reports.pdf import report_pdf
 from ..reports.rows import learning_note
@@ -168,22 +166,9 @@ def _report_context(request, report):
         "charts": charts.chart_data(report),
         "can_record": request.membership.role in WRITERS,
         "learning_note": learning_note(),
-        "feedback_partials": _feedback_partials(),
-        "reaction_lines": rows.reaction_rows(report.reaction),
-        "behaviour_lines": rows.behaviour_rows(report.behaviour),
         "offering_rows": report.learning.rows(),
         "finding_url": _finding_url(request, report),
     }
-
-
-def _feedback_partials():
-    """Whether the feedback pages' own result partials are there to include."""
-    try:
-        get_template("evaluation/_reaction_results.html")
-        get_template("evaluation/_behaviour_results.html")
-    except TemplateDoesNotExist:
-        return False
-    return True
 
 
 def _finding_url(request, report):
