@@ -136,6 +136,15 @@ def navigation(request):
     add(_("Service units"), "citizens:unit-list", "shop", ("admin", "operator", "leader"))
     add(_("Complaints"), "citizens:complaint-list", "megaphone", ("admin", "operator", "leader"))
     add(_("Dialogue forums"), "citizens:forum-list", "people-fill", ("admin", "operator", "leader"))
+    add(_("Evaluation"), "evaluation:index", "clipboard-data", ("admin", "operator", "leader"))
+    add(
+        _("Plan evaluation"),
+        "evaluation:plan-evaluation-list",
+        "graph-up-arrow",
+        ("admin", "operator", "leader"),
+    )
+    add(_("Speaker results"), "evaluation:speaker-results", "mic", ("admin", "operator", "leader"))
+    add(_("Evaluation settings"), "evaluation:settings", "sliders2", ("admin",))
     add(
         _("Follow-up actions"),
         "actions:action-list",

@@ -26,6 +26,7 @@ DEMO_STEPS = [
     "binaasn.planning.demo.seed_planning",  # after competencies: the analysis reads their gaps
     "binaasn.learning.demo.seed_learning",  # after planning: offerings of the approved plan
     "binaasn.citizens.demo.seed_step",
+    "binaasn.evaluation.demo.seed_step",  # after learning: evaluates the finished offerings
 ]
 
 SEED = "binaasn-demo-1"

@@ -21,7 +21,18 @@ from binaasn.surveys import services as surveys
 from binaasn.surveys.models import Invitation
 
 from . import services
-from .models import BudgetLine, Campaign, Interview, Need, Partner, Plan, Programme, Speaker
+from .models import (
+    BudgetLine,
+    Campaign,
+    Interview,
+    LearningMethod,
+    MaterialModule,
+    Need,
+    Partner,
+    Plan,
+    Programme,
+    Speaker,
+)
 
 PARTNERS = {
     "gorontalo": [
@@ -607,6 +618,8 @@ def _plan(agency, year, campaign):
                     source="apbd",
                 )
             )
+        if code.startswith("KL"):
+            _material(programme)
         count += 1
     for need in Need.objects.for_agency(agency).filter(
         campaign=campaign, status=Need.Status.PROPOSED, score__lt=Decimal("20")
@@ -616,6 +629,38 @@ def _plan(agency, year, campaign):
     services.submit_plan(plan)
     services.approve_plan(plan)
     return count
+
+
+def _material(programme):
+    """Version 1 of a classical programme's material: policy, core content, a case study and
+    the action plan, with the programme's JP spread over them."""
+    from .services import materials
+
+    version = materials.create_version(
+        programme,
+        method=LearningMethod.LECTURE,
+        method_note="Ceramah dan tanya jawab, satu sesi studi kasus, rencana aksi di akhir.",
+    )
+    jp = programme.jp_per_participant
+    core = programme.title.removeprefix("Pelatihan ").removeprefix("Seminar ")
+    parts = [
+        ("Kebijakan dan konsep dasar", LearningMethod.LECTURE, max(1, jp // 4)),
+        (f"Materi inti: {core}", LearningMethod.LECTURE, max(1, jp * 2 // 5)),
+        ("Studi kasus", LearningMethod.CASE_STUDY, max(1, jp // 5)),
+    ]
+    parts.append(("Rencana aksi", LearningMethod.PROJECT, max(1, jp - sum(p[2] for p in parts))))
+    for position, (title, method, hours) in enumerate(parts):
+        materials.save_module(
+            MaterialModule(
+                agency=programme.agency,
+                version=version,
+                position=position,
+                title=title,
+                jp=hours,
+                method=method,
+            )
+        )
+    materials.publish_version(version, by=None)
 
 
 def seed(agency, today=None):
