@@ -230,6 +230,15 @@ def save_programme(programme, *, relations=None, by=None):
 @transaction.atomic
 def delete_programme(programme, *, by=None):
     _require_draft(programme.plan)
+    used = programme.material_versions.filter(offerings__isnull=False).distinct().count()
+    if used:
+        raise ValidationError(
+            _(
+                "Offerings used the material of this programme (%(count)d versions); it cannot "
+                "be deleted, so their evaluations keep the material they compared."
+            )
+            % {"count": used}
+        )
     programme.delete()
 
 
