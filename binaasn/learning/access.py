@@ -46,7 +46,9 @@ def can_run_offering(membership, user, offering):
 
 def offering_or_404(request, pk):
     queryset = Offering.objects.for_agency(request.agency).visible_to(request.membership)
-    return get_object_or_404(queryset.select_related("unit", "programme__plan", "material_version"), pk=pk)
+    return get_object_or_404(
+        queryset.select_related("unit", "programme__plan", "material_version"), pk=pk
+    )
 
 
 def managed_offering_or_404(request, pk):
