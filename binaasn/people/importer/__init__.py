@@ -7,6 +7,7 @@ rejected — writes everything in one transaction. All or nothing: one bad row w
 import contextlib
 import gc
 
+from django.db import connection
 from django.utils.translation import gettext as _
 from django_scopes import scope
 
@@ -16,6 +17,7 @@ from .hierarchy import hierarchy_columns, plan_hierarchy
 from .plan import describe_target, make_plan
 from .reader import ImportFileError, read_sheet
 from .result import ImportResult, RowError
+from .stream import stream_import
 from .writer import write_hierarchy, write_plan
 
 __all__ = ["ImportFileError", "ImportResult", "RowError", "read_sheet", "run_import"]
@@ -60,22 +62,40 @@ def run_import(agency, source, file_name, *, dry_run, create_units, user=None, p
 
         rows = len(sheet.rows)
         total = rows if dry_run else 2 * rows
+
+        def settle(plan):
+            result.created = run.created = len(plan.creates)
+            result.updated = run.updated = len(plan.updates)
+            result.unchanged = run.unchanged = plan.unchanged
+            result.rejected = run.rejected = len(plan.rejected_rows)
+            result.errors = plan.errors
+            run.errors = [error.as_dict() for error in plan.errors]
+            run.preview = build_preview(sheet, plan)
+            if plan.errors:
+                run.status = ImportRun.Status.REJECTED
+            elif dry_run:
+                run.status = ImportRun.Status.PREVIEWED
+            else:
+                run.status = ImportRun.Status.COMMITTED
+
+        if not dry_run and connection.vendor == "postgresql":
+            # Check in a thread while the rows checked so far are written.
+            stream_import(
+                agency,
+                sheet,
+                run,
+                create_units=create_units,
+                settle=settle,
+                user=user,
+                progress=progress,
+                total=total,
+            )
+            return result
         plan = make_plan(agency, sheet, create_units=create_units, progress=progress, total=total)
-        result.created = run.created = len(plan.creates)
-        result.updated = run.updated = len(plan.updates)
-        result.unchanged = run.unchanged = plan.unchanged
-        result.rejected = run.rejected = len(plan.rejected_rows)
-        result.errors = plan.errors
-        run.errors = [error.as_dict() for error in plan.errors]
-        run.preview = build_preview(sheet, plan)
-        if plan.errors:
-            run.status = ImportRun.Status.REJECTED
-            run.save()
-        elif dry_run:
-            run.status = ImportRun.Status.PREVIEWED
+        settle(plan)
+        if plan.errors or dry_run:
             run.save()
         else:
-            run.status = ImportRun.Status.COMMITTED
             write_plan(agency, plan, run, user=user, progress=progress, done=rows, total=total)
         return result
 

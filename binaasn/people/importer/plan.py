@@ -43,51 +43,74 @@ def _reference(target):
 
 
 def make_plan(agency, sheet, *, create_units, progress=None, total=None):
-    plan = Plan()
-    plan.units = units = UnitMatcher(agency, create_units)
-    plan.positions = positions = PositionMatcher(agency, create_units)
-    checker = RowChecker(sheet.columns, units, positions)
-    # (nip, pk, *FIELDS) tuples: turned into dicts only for the rows that change.
-    existing = {
-        row[0]: row for row in Employee.objects.for_agency(agency).values_list("nip", "pk", *FIELDS)
-    }
-    first_row = {}
-    nip_column = sheet.columns.name_in_file("NIP BARU")
-    step = max(500, len(sheet.rows) // PROGRESS_STEPS)
-    total = total or len(sheet.rows)
-    for done, (number, cells) in enumerate(sheet.rows, start=1):
-        record, errors = checker.check(number, cells)
-        nip = checker.last_nip
-        if nip:
-            if nip in first_row:
-                errors.append(
-                    RowError(
-                        number,
-                        nip_column,
-                        _("The NIP %(nip)s also appears in row %(row)d.")
-                        % {"nip": nip, "row": first_row[nip]},
-                        "duplicate_nip",
-                    )
-                )
-                record = None
-            else:
-                first_row[nip] = number
-        if errors:
-            plan.errors.extend(errors)
-            plan.rejected_rows.add(number)
-        else:
-            _sort(plan, record, existing.get(nip))
-        if progress is not None and done % step == 0:
-            progress(done, total)
+    """Check every row of ``sheet`` and return the Plan."""
+    planner = Planner(agency, sheet, create_units=create_units)
+    rows = sheet.rows
+    total = total or len(rows)
+    step = max(500, len(rows) // PROGRESS_STEPS)
+    for start in range(0, len(rows), step):
+        planner.check(rows[start : start + step])
+        if progress is not None and start + step < len(rows):
+            progress(start + step, total)
     if progress is not None:
-        progress(len(sheet.rows), total)
-    return plan
+        progress(len(rows), total)
+    return planner.plan
+
+
+class Planner:
+    """Checks rows, in as many pieces as the caller likes, into one Plan.
+
+    Loading what the agency has (employees, units, positions) is the only database work; the
+    checking itself runs no query, so it may run in a thread of its own while the rows checked
+    so far are written.
+    """
+
+    def __init__(self, agency, sheet, *, create_units):
+        self.plan = plan = Plan()
+        plan.units = UnitMatcher(agency, create_units)
+        plan.positions = PositionMatcher(agency, create_units)
+        self.checker = RowChecker(sheet.columns, plan.units, plan.positions)
+        # (nip, pk, *FIELDS) tuples: turned into dicts only for the rows that change.
+        self.existing = {
+            row[0]: row
+            for row in Employee.objects.for_agency(agency).values_list("nip", "pk", *FIELDS)
+        }
+        self.first_row = {}
+        self.nip_column = sheet.columns.name_in_file("NIP BARU")
+
+    def check(self, rows):
+        """Check (number, cells) rows and sort them into the plan."""
+        plan, checker, existing, first_row = self.plan, self.checker, self.existing, self.first_row
+        check = checker.check
+        for number, cells in rows:
+            record, errors = check(number, cells)
+            nip = checker.last_nip
+            if nip:
+                if nip in first_row:
+                    errors.append(
+                        RowError(
+                            number,
+                            self.nip_column,
+                            _("The NIP %(nip)s also appears in row %(row)d.")
+                            % {"nip": nip, "row": first_row[nip]},
+                            "duplicate_nip",
+                        )
+                    )
+                    record = None
+                else:
+                    first_row[nip] = number
+            if errors:
+                plan.errors.extend(errors)
+                plan.rejected_rows.add(number)
+            else:
+                current = existing.get(nip)
+                if current is None:
+                    plan.creates.append(record)
+                else:
+                    _sort(plan, record, current)
 
 
 def _sort(plan, record, current):
-    if current is None:
-        plan.creates.append(record)
-        return
     at = INDEX
     changes = [
         (field, current[at[field]], new)

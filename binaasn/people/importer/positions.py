@@ -181,12 +181,18 @@ class PositionMatcher:
             self.by_name.setdefault((key, unit_id), pk)
             self.by_name.setdefault((key, "*"), pk)
         self.planned = {}
+        self.order = []  # the planned positions in the order they were planned
         self._cache = {}
+        self._descriptions = {}
 
     def match(self, siasn_id, raw_name, jenis_id, jenis_name, eselon, unit, unit_name=""):
         """Return (position id, PlannedPosition or None, error message or None)."""
+        if siasn_id and siasn_id in self.by_siasn:
+            return self.by_siasn[siasn_id], None, None
+        # Past a known SIASN id the answer depends on the rest only; a position planned here
+        # keeps the SIASN id of the first row that names it.
         unit_key = _unit_key(unit)
-        cache_key = (siasn_id, raw_name, jenis_id, jenis_name, eselon, unit_key)
+        cache_key = (raw_name, jenis_id, jenis_name, eselon, unit_key)
         cached = self._cache.get(cache_key)
         if cached is None:
             cached = self._cache[cache_key] = self._match(
@@ -195,18 +201,10 @@ class PositionMatcher:
         return cached
 
     def _match(self, siasn_id, raw_name, jenis_id, jenis_name, eselon, unit, unit_key, unit_name):
-        if siasn_id and siasn_id in self.by_siasn:
-            return self.by_siasn[siasn_id], None, None
-        name = canonical_name(raw_name)
-        if not name:
+        described = self._describe(raw_name, jenis_id, jenis_name, eselon)
+        if described is None:
             return None, None, None
-        position_type, level = classify(name, jenis_id, jenis_name, self.agency.kind, eselon)
-        structural = position_type not in (
-            T.PELAKSANA,
-            T.FUNGSIONAL_KEAHLIAN,
-            T.FUNGSIONAL_KETERAMPILAN,
-        )
-        key = name_key(name)
+        name, key, position_type, level, structural = described
         if isinstance(unit_key, int) and (key, unit_key) in self.by_name:
             return self.by_name[(key, unit_key)], None, None
         if not structural:
@@ -238,7 +236,29 @@ class PositionMatcher:
                 unit_name if structural else "",
                 siasn_id,
             )
+            self.order.append(planned)
         return None, planned, None
+
+    def _describe(self, raw_name, jenis_id, jenis_name, eselon):
+        """(name, name key, type, level, structural) of a position as the file describes it,
+        worked out once per description: the same few hundred names fill a province's rows."""
+        description = (raw_name, jenis_id, jenis_name, eselon)
+        try:
+            return self._descriptions[description]
+        except KeyError:
+            pass
+        name = canonical_name(raw_name)
+        described = None
+        if name:
+            position_type, level = classify(name, jenis_id, jenis_name, self.agency.kind, eselon)
+            structural = position_type not in (
+                T.PELAKSANA,
+                T.FUNGSIONAL_KEAHLIAN,
+                T.FUNGSIONAL_KETERAMPILAN,
+            )
+            described = (name, name_key(name), position_type, level, structural)
+        self._descriptions[description] = described
+        return described
 
 
 def _unit_key(unit):

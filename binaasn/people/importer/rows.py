@@ -132,6 +132,7 @@ class RowChecker:
         self.last_nip = None  # of the row checked last, valid or not (duplicates are per NIP)
         self.unit_answers = {}
         self.position_answers = {}
+        self.position_by_siasn = positions.by_siasn
 
     def check(self, number, cells):
         """Return (Record or None, errors) for one row."""
@@ -164,8 +165,18 @@ class RowChecker:
                 self.unit_answers, self._unit, (opd_id, opd_name, unit_id, unit_name), fail
             )
         if self.has_position:
-            key = (position_id, position_name, jenis_id, jenis_name, eselon_id, eselon_name, unit)
-            position = self._answer(self.position_answers, self._position, key, fail)
+            # A SIASN id the agency knows decides alone; otherwise the answer does not depend
+            # on the id (SIASN gives each post its own), so it is looked up without it.
+            siasn_id = position_id.strip() if position_id.__class__ is str else text(position_id)
+            position = self.position_by_siasn.get(siasn_id) if siasn_id else None
+            if position is None:
+                key = (position_name, jenis_id, jenis_name, eselon_id, eselon_name, unit)
+                found = self.position_answers.get(key)
+                if found is None:
+                    found = self.position_answers[key] = self._position(siasn_id, *key)
+                position, error = found
+                if error is not None:
+                    fail(*error)
         if errors:
             return None, errors
         return Record(number, nip, values, unit, position), errors
@@ -260,7 +271,7 @@ class RowChecker:
             for (column, field, limit), cell in zip(
                 self.text_fields, self.read_text(cells), strict=False
             ):
-                value = text(cell)
+                value = cell.strip() if cell.__class__ is str else text(cell)
                 if value:
                     if len(value) > limit:
                         message = _("The text is longer than %(n)d characters.") % {"n": limit}
@@ -347,8 +358,8 @@ class RowChecker:
         return unit, None
 
     def _position(self, siasn_id, name, jenis_id, jenis_name, eselon_id, eselon_name, unit):
-        """(position, error) like ``_unit``."""
-        siasn_id, name = text(siasn_id), text(name)
+        """(position, error) like ``_unit``; ``siasn_id`` is already text."""
+        name = text(name)
         if not (siasn_id or name):
             return UNCHANGED, None
         known_unit = None if unit is UNCHANGED else unit

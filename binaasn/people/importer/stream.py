@@ -1,0 +1,177 @@
+"""Committing a file on PostgreSQL: the rows are checked in a thread while the main thread
+writes the rows checked so far, so the database works on one core while Python checks on the
+other.
+
+Everything still happens in one transaction on the request's own connection: only the main
+thread talks to the database (the checking thread runs no query), and a row rejected late in
+the file rolls back what was already written — units, positions and employees alike.
+"""
+
+import contextlib
+import queue
+import threading
+
+from auditlog.context import set_actor
+from django.db import connection, transaction
+from django.utils import translation
+
+from binaasn.people.models import Employee
+
+from .plan import Planner
+from .writer import (
+    EmployeeCopy,
+    _create_positions,
+    _create_units,
+    _update_employees,
+    _write_career,
+    log_import,
+)
+
+# Rows checked before the main thread writes them. Small enough that the last piece, written
+# after the checking ends, is short; large enough that a piece's few queries do not add up.
+CHUNK_ROWS = 4000
+
+
+class Checked:
+    """What the checking thread has done: rows checked, and the lengths of the plan's lists of
+    creates, planned units and planned positions at that moment."""
+
+    __slots__ = ("rows", "creates", "units", "positions")
+
+    def __init__(self, rows, creates, units, positions):
+        self.rows = rows
+        self.creates = creates
+        self.units = units
+        self.positions = positions
+
+
+class Rejected(Exception):
+    """A row was rejected: undo what was written."""
+
+
+def stream_import(agency, sheet, run, *, create_units, settle, user=None, progress=None, total=0):
+    """Check every row of ``sheet`` and, if none is rejected, write the plan; returns the Plan.
+
+    ``settle(plan)`` is called once every row is checked, inside the transaction, to put the
+    counts, errors and preview on ``run`` and say its status. With errors the transaction rolls
+    back and only the run (status rejected) is saved.
+    """
+    planner = Planner(agency, sheet, create_units=create_units)
+    plan = planner.plan
+    pieces = queue.SimpleQueue()
+    stop = threading.Event()
+    checker = threading.Thread(
+        target=_check,
+        args=(planner, sheet.rows, pieces, stop, translation.get_language()),
+        name="employee-import-check",
+        daemon=True,
+    )
+    actor = set_actor(user) if user is not None else contextlib.nullcontext()
+    written = 0
+
+    def report(count):
+        nonlocal written
+        written += count
+        if progress is not None:
+            progress(min(checked + written, total), total)
+
+    checked = 0
+    try:
+        with transaction.atomic(), actor:
+            checker.start()
+            writer = _PieceWriter(agency, plan, report)
+            for piece in iter(pieces.get, None):
+                if isinstance(piece, BaseException):
+                    raise piece
+                checked = piece.rows
+                if progress is not None:
+                    progress(min(checked + written, total), total)
+                if not plan.errors:  # once a row is rejected nothing more is worth writing
+                    writer.write(piece)
+            checker.join()
+            writer.finish()
+            settle(plan)
+            if plan.errors:
+                raise Rejected
+            _update_employees(agency, plan.updates, report)
+            _write_career(agency, plan, run.file_name)
+            run.save()
+            units, positions = len(plan.units.planned), len(plan.positions.planned)
+            log_import(run, user, units=units, positions=positions)
+    except Rejected:
+        for planned in (*plan.units.planned, *plan.positions.order):
+            planned.pk = None  # their rows were rolled back
+        run.save()
+    finally:
+        stop.set()
+        checker.join()
+    return plan
+
+
+def _check(planner, rows, pieces, stop, language):
+    """The checking thread: check ``rows`` piece by piece and hand each piece over."""
+    plan = planner.plan
+    try:
+        with translation.override(language):
+            for start in range(0, len(rows), CHUNK_ROWS):
+                if stop.is_set():
+                    return
+                planner.check(rows[start : start + CHUNK_ROWS])
+                pieces.put(
+                    Checked(
+                        min(start + CHUNK_ROWS, len(rows)),
+                        len(plan.creates),
+                        len(plan.units.planned),
+                        len(plan.positions.order),
+                    )
+                )
+    except BaseException as error:  # handed to the main thread, which raises it
+        pieces.put(error)
+    finally:
+        pieces.put(None)
+
+
+class _PieceWriter:
+    """Writes each checked piece: its new units, its new positions, then its new employees.
+
+    The employee table's foreign keys are checked at the end of each COPY instead of all at
+    the commit (a piece's units and positions are written before its employees, so they hold):
+    the database checks a piece while the next one is being checked in Python, and no longer
+    spends seconds on it at the end. ``finish`` puts them back to deferred.
+    """
+
+    def __init__(self, agency, plan, report):
+        self.agency = agency
+        self.plan = plan
+        self.report = report
+        self.copy = EmployeeCopy(agency)
+        self.units = self.positions = self.creates = 0
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT conname FROM pg_constraint WHERE conrelid = %s::regclass "
+                "AND contype = 'f' AND condeferrable AND condeferred ORDER BY conname",
+                [Employee._meta.db_table],
+            )
+            names = [connection.ops.quote_name(name) for (name,) in cursor.fetchall()]
+            self.constraints = ", ".join(names)
+            if names:
+                cursor.execute(f"SET CONSTRAINTS {self.constraints} IMMEDIATE")
+
+    def finish(self):
+        if self.constraints:
+            with connection.cursor() as cursor:
+                cursor.execute(f"SET CONSTRAINTS {self.constraints} DEFERRED")
+
+    def write(self, piece):
+        plan = self.plan
+        if piece.units > self.units:
+            _create_units(self.agency, plan.units.planned[self.units : piece.units])
+            self.units = piece.units
+        if piece.positions > self.positions:
+            _create_positions(self.agency, plan.positions.order[self.positions : piece.positions])
+            self.positions = piece.positions
+        if piece.creates > self.creates:
+            records = plan.creates[self.creates : piece.creates]
+            with connection.cursor() as cursor:
+                self.copy.write(cursor.cursor, records, self.report)
+            self.creates = piece.creates
