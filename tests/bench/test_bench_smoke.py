@@ -80,3 +80,16 @@ def test_the_synthetic_agency_is_the_same_for_the_same_seed(generate_module):
     assert len(set(nips)) == 400
     for e in first.employees:
         validate_nip(e.nip, birth_date=e.birth_date, gender=e.gender, status=e.status)
+
+
+def test_plan_evaluation_bench_times_the_page_against_the_baseline():
+    result = run_bench(
+        "plan_evaluation_bench.py",
+        "--employees", "300", "--ledger-rows", "2000", "--programmes", "4",
+        "--requests", "2", "--warmup", "1",
+    )  # fmt: skip
+    pages = result["pages"]
+    assert {"plan_evaluation", "plan_evaluation_list"} <= set(pages)
+    assert all(page["status"] == 200 and page["median_ms"] > 0 for page in pages.values())
+    assert pages["plan_evaluation"]["queries"] > 0
+    assert pages["plan_evaluation"]["ratio_to_baseline"] > 0
