@@ -20,10 +20,10 @@ from binaasn.people.models import Employee
 from .plan import Planner
 from .writer import (
     EmployeeCopy,
-    _create_positions,
-    _create_units,
     _update_employees,
     _write_career,
+    copy_positions,
+    copy_units,
     log_import,
 )
 
@@ -101,6 +101,8 @@ def stream_import(agency, sheet, run, *, create_units, settle, user=None, progre
     except Rejected:
         for planned in (*plan.units.planned, *plan.positions.order):
             planned.pk = None  # their rows were rolled back
+        for unit in plan.units.planned:
+            unit.path = None
         run.save()
     finally:
         stop.set()
@@ -165,10 +167,10 @@ class _PieceWriter:
     def write(self, piece):
         plan = self.plan
         if piece.units > self.units:
-            _create_units(self.agency, plan.units.planned[self.units : piece.units])
+            copy_units(self.agency, plan.units.planned[self.units : piece.units], plan.units.paths)
             self.units = piece.units
         if piece.positions > self.positions:
-            _create_positions(self.agency, plan.positions.order[self.positions : piece.positions])
+            copy_positions(self.agency, plan.positions.order[self.positions : piece.positions])
             self.positions = piece.positions
         if piece.creates > self.creates:
             records = plan.creates[self.creates : piece.creates]

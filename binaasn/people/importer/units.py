@@ -53,6 +53,7 @@ class PlannedUnit:
         self.kind = kind
         self.siasn_id = siasn_id
         self.pk = None
+        self.path = None  # set where it is written with its id (PostgreSQL)
 
     def describe(self):
         return {"name": self.name, "parent": self.parent_name, "kind": str(K(self.kind).label)}

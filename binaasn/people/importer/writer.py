@@ -225,6 +225,95 @@ class EmployeeCopy:
             report(len(batch))
 
 
+def copy_new_rows(model, rows):
+    """PostgreSQL: insert ``rows`` (dicts of column values, ids included) with one COPY.
+
+    Columns a row leaves out get their default, as with bulk_create."""
+    fields = list(model._meta.concrete_fields)
+    template = _row_template(fields, timezone.now())
+    for i, value in enumerate(template):
+        if isinstance(value, datetime.datetime):
+            template[i] = value.isoformat()
+    position = {field.attname: i for i, field in enumerate(fields)}
+    columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
+    table = connection.ops.quote_name(model._meta.db_table)
+    with connection.cursor() as cursor:
+        with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+            for values in rows:
+                row = template.copy()
+                for name, value in values.items():
+                    row[position[name]] = value
+                if _REQUIRED in row:
+                    missing = [fields[i].name for i, value in enumerate(row) if value is _REQUIRED]
+                    raise ValueError(f"No value for required {model.__name__} fields {missing}")
+                copy.write_row(row)
+
+
+def reserve_ids(model, count):
+    """PostgreSQL: ``count`` ids from the table's own sequence, for rows written with COPY."""
+    if not count:
+        return []
+    table = model._meta.db_table
+    column = model._meta.pk.column
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+            [connection.ops.quote_name(table), column, count],
+        )
+        return [pk for (pk,) in cursor.fetchall()]
+
+
+def copy_units(agency, planned, paths):
+    """PostgreSQL: create planned units with ids taken up front, paths worked out here (the
+    parent's path + own id, what OrgUnit.save does) and one COPY; ``paths`` maps existing
+    unit ids to their paths. A planned unit's parent is planned before it."""
+    planned = list(planned)
+    rows = []
+    for unit, pk in zip(planned, reserve_ids(OrgUnit, len(planned)), strict=True):
+        parent = unit.parent
+        if parent is None:
+            parent_id, parent_path = None, "/"
+        elif isinstance(parent, int):
+            parent_id, parent_path = parent, paths[parent]
+        else:
+            parent_id, parent_path = parent.pk, parent.path
+        unit.pk = pk
+        unit.path = path = f"{parent_path}{pk}/"
+        rows.append(
+            {
+                "id": pk,
+                "agency_id": agency.pk,
+                "name": unit.name[:200],
+                "parent_id": parent_id,
+                "kind": unit.kind,
+                "siasn_id": unit.siasn_id[:64],
+                "path": path,
+                "depth": path.count("/") - 2,
+            }
+        )
+    copy_new_rows(OrgUnit, rows)
+
+
+def copy_positions(agency, planned):
+    """PostgreSQL: create planned positions with ids taken up front and one COPY."""
+    planned = list(planned)
+    rows = []
+    for p, pk in zip(planned, reserve_ids(Position, len(planned)), strict=True):
+        p.pk = pk
+        rows.append(
+            {
+                "id": pk,
+                "agency_id": agency.pk,
+                "name": p.name[:200],
+                "position_type": p.position_type,
+                "level": p.level,
+                "unit_id": resolve(p.unit),
+                "siasn_id": (p.siasn_id or "")[:64],
+            }
+        )
+    copy_new_rows(Position, rows)
+
+
 def _update_employees(agency, updates, report):
     if not updates:
         return

@@ -185,3 +185,19 @@ def test_foreign_keys_are_deferred_again_after_the_import(cast):
         employee = Employee.objects.filter(agency=cast.a).first()
         Employee.objects.filter(pk=employee.pk).update(unit_id=2_000_000_000)
         Employee.objects.filter(pk=employee.pk).update(unit_id=employee.unit_id)
+
+
+def test_new_units_get_the_paths_and_depths_save_would_give_them(cast):
+    result = run_import(
+        cast.a, io.BytesIO(csv_bytes(*sample_table())), "x.csv", dry_run=False, create_units=True
+    )
+    assert result.errors == []
+    with scopes_disabled():
+        units = list(OrgUnit.objects.filter(agency=cast.a).select_related("parent"))
+        limboto = next(u for u in units if u.name == "Puskesmas Limboto")
+        assert limboto.parent.name == "Dinas Kesehatan"
+        assert limboto in OrgUnit.objects.filter(agency=cast.a).subtree(limboto.parent)
+    for unit in units:
+        parent_path = unit.parent.path if unit.parent_id else "/"
+        assert unit.path == f"{parent_path}{unit.pk}/"
+        assert unit.depth == unit.path.count("/") - 2
