@@ -19,6 +19,7 @@ then plain Python: the cost does not grow with the number of offerings or progra
 
 import calendar
 import datetime
+import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -88,10 +89,12 @@ def evaluation_settings(agency):
 # --- groups of service units ----------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=8192)
 def _ancestors(path):
-    """'/1/5/9/' → {'/1/', '/1/5/', '/1/5/9/'}."""
+    """'/1/5/9/' → frozenset({'/1/', '/1/5/', '/1/5/9/'}) (paths repeat across programmes, so
+    each is split once)."""
     parts = [p for p in path.split("/") if p]
-    return {"/" + "/".join(parts[: i + 1]) + "/" for i in range(len(parts))}
+    return frozenset("/" + "/".join(parts[: i + 1]) + "/" for i in range(len(parts)))
 
 
 def split_units(service_units, participant_paths):

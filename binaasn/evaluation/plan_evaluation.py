@@ -26,7 +26,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from binaasn.learning import jp as jp_rules
 from binaasn.learning.models import CostRealization, Enrolment, LearningRecord, Offering
-from binaasn.learning.queries import compliance_summary
+from binaasn.learning.queries import agency_compliance
 from binaasn.planning import budget
 from binaasn.planning.models import BudgetLine, Plan, Programme
 
@@ -298,8 +298,9 @@ def _totals(rows):
 
 def _compliance(agency, year):
     """ASN (PNS/CPNS, active) of the whole agency at or above the yearly JP minimum."""
-    summary = compliance_summary(agency, year=year)
+    summary = agency_compliance(agency, year)
     return {
+        "computed_at": summary["computed_at"],
         "year": year,
         "minimum": jp_rules.PNS_MINIMUM_JP,
         "total": summary["total"],

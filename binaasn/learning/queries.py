@@ -1,5 +1,6 @@
 """Reads of training delivery used by several pages and by other areas (home page, planning)."""
 
+from django.core.cache import cache
 from django.db.models import Count, F, FilteredRelation, Q, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -107,6 +108,29 @@ def compliance_summary(agency, *, unit=None, year, membership=None):
     )
     counts["below"] = counts["total"] - counts["meeting"]
     return counts
+
+
+# The agency-wide count for a year touches every ASN of the agency (about 150 ms at 100,000):
+# reports that show it keep it this long, and any change of a yearly JP total drops it.
+AGENCY_COMPLIANCE_SECONDS = 600
+
+
+def agency_compliance_key(agency_id, year):
+    return f"binaasn:compliance:{agency_id}:{year}"
+
+
+def agency_compliance(agency, year, now=None):
+    """``compliance_summary`` of the whole agency for ``year`` plus ``computed_at``, computed at
+    most once per AGENCY_COMPLIANCE_SECONDS; a JP credit or withdrawal of the year (the ledger
+    refreshing a yearly total) recomputes it on the next read. Staff changes (status, leaving)
+    show within that time."""
+    key = agency_compliance_key(agency.pk, year)
+    summary = cache.get(key)
+    if summary is None:
+        summary = compliance_summary(agency, year=year)
+        summary["computed_at"] = now or timezone.now()
+        cache.set(key, summary, AGENCY_COMPLIANCE_SECONDS)
+    return summary
 
 
 class CountedQuerySet:

@@ -1,6 +1,7 @@
 """The JP ledger: every credit and withdrawal of JP goes through here, so the per-employee
 yearly totals (JpYearTotal) always equal the sum of the counting ledger rows."""
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Sum
@@ -10,6 +11,7 @@ from django.utils.translation import gettext as _
 from .. import jp as jp_rules
 from .. import paths
 from ..models import ExternalLearning, JpYearTotal, LearningRecord, PathRule
+from ..queries import agency_compliance_key
 
 
 def rule_for(agency, path_code):
@@ -30,6 +32,8 @@ def refresh_total(employee, year):
     JpYearTotal.objects.update_or_create(
         agency=employee.agency, employee=employee, year=year, defaults={"jp": total}
     )
+    key = agency_compliance_key(employee.agency_id, year)
+    transaction.on_commit(lambda: cache.delete(key))
     return total
 
 
