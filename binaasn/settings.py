@@ -182,6 +182,8 @@ if EMAIL_HOST:
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "BinaASN <noreply@binaasn.localhost>")
+# The site's address for links in e-mails sent outside a request (daily commands, signals).
+BINAASN_BASE_URL = os.environ.get("BASE_URL", "").rstrip("/")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Background jobs: django-tasks with the database backend; "rq" switches to Redis workers.

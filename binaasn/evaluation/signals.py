@@ -3,6 +3,7 @@ questionnaire (binaasn.evaluation.services.feedback)."""
 
 import logging
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.dispatch import receiver
 from django_scopes import scope
@@ -21,7 +22,9 @@ def send_reaction_questionnaire(sender, offering, by=None, **kwargs):
     offers the manual send, which shows the reason."""
     with scope(agency=offering.agency_id):
         try:
-            start_offering_evaluation(offering, by=by)
+            start_offering_evaluation(
+                offering, by=by, base_url=getattr(settings, "BINAASN_BASE_URL", "")
+            )
         except ValidationError as error:
             logger.warning(
                 "Reaction questionnaire of offering %s not sent: %s",

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
@@ -15,11 +16,13 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--base-url", default="", help="Address of the site for links in e-mails."
+            "--base-url",
+            default="",
+            help="Address of the site for links in e-mails (default: the BASE_URL setting).",
         )
 
     def handle(self, *args, **options):
-        base_url = options["base_url"]
+        base_url = options["base_url"] or getattr(settings, "BINAASN_BASE_URL", "")
         due = send_due_behaviour_questionnaires(base_url=base_url)
         self.stdout.write(
             _("%(sent)d behaviour questionnaires sent to %(invited)d invitees.")
