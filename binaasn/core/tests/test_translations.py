@@ -37,12 +37,18 @@ def parse_po(path):
             field = "msgstr"
             value = _unquote(line.split(" ", 1)[1])
             current["msgstr"] += value if value else ""
-            if re.match(r"msgstr\[\d+\]", line) and not value:
-                current.setdefault("empty_plural", True)
+            if re.match(r"msgstr\[\d+\]", line):
+                # one form per index; a long one starts with "" and goes on the next lines
+                current.setdefault("plural_forms", []).append(value)
         elif line.startswith('"') and field in ("msgid", "msgstr"):
             current[field] += _unquote(line)
+            if field == "msgstr" and current.get("plural_forms"):
+                current["plural_forms"][-1] += _unquote(line)
     if current:
         entries.append(current)
+    for entry in entries:
+        if any(not form for form in entry.pop("plural_forms", [])):
+            entry["empty_plural"] = True
     return [e for e in entries if e["msgid"]]
 
 
@@ -129,3 +135,22 @@ def test_compiled_catalogue_is_in_the_repository():
         ["msgfmt", "--check-format", "-o", "-", str(po)], check=True, capture_output=True
     ).stdout
     assert fresh == mo.read_bytes(), "django.mo is stale: run `make messages` and commit it"
+
+
+def test_parser_reads_wrapped_plural_translations_and_flags_empty_ones(tmp_path):
+    po = tmp_path / "django.po"
+    po.write_text(
+        'msgid "%(n)d action is open"\n'
+        'msgid_plural "%(n)d actions are open"\n'
+        'msgstr[0] ""\n'
+        '"%(n)d tindakan "\n'
+        '"masih terbuka"\n'
+        "\n"
+        'msgid "%(n)d file"\n'
+        'msgid_plural "%(n)d files"\n'
+        'msgstr[0] ""\n',
+        encoding="utf-8",
+    )
+    entries = parse_po(po)
+    assert untranslated(entries) == ["%(n)d file"]
+    assert entries[0]["msgstr"] == "%(n)d tindakan masih terbuka"
