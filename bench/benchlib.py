@@ -128,9 +128,12 @@ def setup_django(keep_db=False, fast_schema=False):
     from django.core.management import call_command
 
     django.setup()
-    if fast_schema:
-        from django.conf import settings
+    from django.conf import settings
 
+    # Invented people get no e-mail, and stdout stays the JSON result (finishing an offering,
+    # for one, sends its reaction questionnaire).
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    if fast_schema:
         settings.MIGRATION_MODULES = _NoMigrations()
     call_command("migrate", verbosity=0, skip_checks=True, run_syncdb=fast_schema)
     call_command("createcachetable", verbosity=0)
