@@ -153,6 +153,112 @@ def deliver(agency, year, programmes, rng):
     return counts
 
 
+def answer_questionnaires(agency, rng):
+    """Every finished offering gets its reaction questionnaire (a copy of the agency's
+    template) answered by about 85 % of its participants; half of them also a behaviour
+    questionnaire answered by about 70 %. Written in bulk, like the rest of the delivery."""
+    from django.utils import timezone
+
+    from binaasn.evaluation.models import OfferingEvaluation
+    from binaasn.evaluation.services.feedback import ensure_standard_templates
+    from binaasn.learning.models import Enrolment, Offering
+    from binaasn.surveys.models import Answer, Invitation, Question, Questionnaire, Response
+    from binaasn.surveys.services import copy_questionnaire
+
+    settings = ensure_standard_templates(agency)
+    now = timezone.now()
+    counts = {"questionnaire_responses": 0, "questionnaire_answers": 0}
+    answers = []
+
+    def answered(questionnaire, offering, share):
+        questionnaire.status = Questionnaire.Status.OPEN
+        questionnaire.save(update_fields=["status"])
+        likert = list(questionnaire.questions.filter(kind=Question.Kind.LIKERT))
+        people = list(
+            Enrolment.objects.for_agency(agency)
+            .filter(offering=offering, status=Enrolment.Status.ENROLLED)
+            .values_list("employee_id", flat=True)
+        )
+        invitations = Invitation.objects.bulk_create(
+            Invitation(
+                agency=agency, questionnaire=questionnaire, employee_id=pk, subject_id=pk,
+                responded_at=now if rng.random() < share else None,
+            )
+            for pk in people
+        )  # fmt: skip
+        responses = Response.objects.bulk_create(
+            Response(
+                agency=agency, questionnaire=questionnaire, invitation=invitation,
+                channel=Response.Channel.INVITATION, respondent_id=invitation.employee_id,
+                subject_id=invitation.employee_id, relation=invitation.relation,
+                submitted_at=now, updated_at=now,
+            )
+            for invitation in invitations
+            if invitation.responded_at
+        )  # fmt: skip
+        counts["questionnaire_responses"] += len(responses)
+        for response in responses:
+            answers.extend(
+                Answer(
+                    agency=agency, response=response, question=question,
+                    number=Decimal(rng.choice((2, 3, 3, 4, 4, 4, 5, 5))),
+                )
+                for question in likert
+            )  # fmt: skip
+
+    finished = Offering.objects.for_agency(agency).filter(status=Offering.Status.FINISHED)
+    for index, offering in enumerate(finished.order_by("pk")):
+        reaction = copy_questionnaire(
+            settings.reaction_template, title=f"Evaluasi reaksi: {offering.title}"
+        )
+        answered(reaction, offering, 0.85)
+        behaviour = None
+        if index % 2 == 0:
+            behaviour = copy_questionnaire(
+                settings.behaviour_template, title=f"Evaluasi pasca pelatihan: {offering.title}"
+            )
+            answered(behaviour, offering, 0.7)
+        OfferingEvaluation.objects.create(
+            agency=agency, offering=offering, reaction=reaction, reaction_sent_at=now,
+            behaviour=behaviour, behaviour_sent_at=now if behaviour else None,
+        )  # fmt: skip
+    Answer.objects.bulk_create(answers, batch_size=5000)
+    counts["questionnaire_answers"] = len(answers)
+    return counts
+
+
+def public_answers(agency, year, count, rng):
+    """Service units in 60 OPDs (their org units) and ``count`` SKM answers spread over the
+    twelve months around the plan year's start, written by one INSERT … SELECT as ikm_bench
+    does."""
+    import ikm_bench
+    from django.db import connection
+
+    from binaasn.citizens.models import ServiceUnit, SkmResponse
+    from binaasn.people.models import OrgUnit
+
+    opds = list(OrgUnit.objects.for_agency(agency).filter(depth=1).order_by("pk")[:60])
+    units = [
+        ServiceUnit.objects.create(
+            agency=agency, org_unit=opd, name=f"Layanan {opd.name}", public_code=f"L{opd.pk}"
+        )
+        for opd in opds
+    ]
+    ikm_bench.YEAR_START = f"{year - 1}-07-01"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            ikm_bench.insert_sql(
+                connection.vendor,
+                SkmResponse._meta.db_table,
+                agency.pk,
+                units[0].pk,
+                len(units),
+                count,
+            )
+        )
+    return {"service_units": len(units), "skm_answers": count}
+
+
 def time_evaluate(plan, repeats=5):
     """``evaluate_plan`` alone: the page's queries without the template, the request and the
     middleware."""
@@ -191,7 +297,16 @@ def measure_uncounted(client, url, key, *, requests):
     }
 
 
-def run(employees, ledger_rows, *, programmes=40, seed="1", requests=15, warmup=3):
+def run(
+    employees,
+    ledger_rows,
+    *,
+    programmes=40,
+    seed="1",
+    requests=15,
+    warmup=3,
+    skm_answers=200_000,
+):
     from auditlog.context import disable_auditlog
     from compliance_bench import analyse, build_totals, write_ledger
     from django.db import transaction
@@ -214,6 +329,8 @@ def run(employees, ledger_rows, *, programmes=40, seed="1", requests=15, warmup=
             with timed(timings, "plan_and_delivery_seconds"), transaction.atomic():
                 plan, made = build_plan(agency, year, programmes, rng)
                 delivered = deliver(agency, year, made, rng)
+                delivered.update(answer_questionnaires(agency, rng))
+                delivered.update(public_answers(agency, year, skm_answers, rng))
             with timed(timings, "totals_build_seconds"):
                 totals = build_totals(agency)
             analyse()
@@ -289,6 +406,9 @@ def main(argv=None):
     parser.add_argument("--requests", type=int, default=15, help="Timed requests per page.")
     parser.add_argument("--warmup", type=int, default=3)
     parser.add_argument("--seed", default="1")
+    parser.add_argument(
+        "--skm-answers", type=int, default=200_000, help="SKM answers of the service units."
+    )
     add_database_arguments(parser)
     args = parser.parse_args(argv)
     db = setup_django(keep_db=args.keep_db, fast_schema=args.fast_schema)
@@ -300,6 +420,7 @@ def main(argv=None):
             seed=args.seed,
             requests=args.requests,
             warmup=args.warmup,
+            skm_answers=args.skm_answers,
         )
         result["environment"] = environment(db)
         emit(result)
