@@ -392,7 +392,7 @@ def send_behaviour_questionnaire(evaluation, *, by=None, today=None, base_url=""
     today = today or timezone.localdate()
     evaluation = (
         OfferingEvaluation.objects.for_agency(evaluation.agency_id)
-        .select_for_update()
+        .select_for_update(of=("self",))
         .select_related("offering__unit")
         .get(pk=evaluation.pk)
     )
