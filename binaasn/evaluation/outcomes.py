@@ -24,7 +24,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from django.db.models import Case, F, IntegerField, Value, When
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -62,9 +62,9 @@ class Window:
     end: datetime.date
     months: int
 
-    @property
+    @functools.cached_property
     def month_starts(self):
-        return [add_months(self.start, i) for i in range(self.months)]
+        return tuple(add_months(self.start, i) for i in range(self.months))
 
 
 def outcome_windows(starts_on, ends_on, months):
@@ -127,31 +127,33 @@ def active_service_units(agency):
 
 def monthly_answer_sums(agency, start, unit_ids, months):
     """{(service unit id, month start): {respondents, pair sums, u9}} for ``months`` months
-    from ``start``: one GROUP BY unit and month bucket (no per-row date functions)."""
+    from ``start``. The database groups by day and unit, in the order of the (agency, date,
+    unit, answers) index, so it reads that index alone and sorts nothing; the days are added
+    up into months here (at most days × units rows)."""
     if not unit_ids or months <= 0:
         return {}
-    month_starts = [add_months(start, i) for i in range(months)]
-    bucket = Case(
-        *[
-            When(answered_on__range=(m, month_end(m)), then=Value(i))
-            for i, m in enumerate(month_starts)
-        ],
-        default=Value(-1),
-        output_field=IntegerField(),
-    )
+    first = start.replace(day=1)
+    last = month_end(add_months(first, months - 1))
+    wanted = set(unit_ids)
+    fields = list(citizen_queries.ANSWER_SUMS)
+    sums = {}
     rows = (
-        citizen_queries.responses_in(agency, month_starts[0], month_end(month_starts[-1]))
-        .filter(unit__in=unit_ids)
-        .annotate(bucket=bucket)
-        .values("unit", "bucket")
+        citizen_queries.responses_in(agency, first, last)
+        .values_list("answered_on", "unit")
         .annotate(**citizen_queries.ANSWER_SUMS)
         .order_by()
     )
-    return {
-        (row["unit"], month_starts[row["bucket"]]): {k: int(row[k] or 0) for k in SUM_FIELDS}
-        for row in rows
-        if row["bucket"] >= 0
-    }
+    for day, unit_id, *values in rows:
+        if unit_id not in wanted:
+            continue
+        key = (unit_id, day.replace(day=1))
+        total = sums.get(key)
+        if total is None:
+            sums[key] = dict(zip(fields, (int(v or 0) for v in values), strict=True))
+        else:
+            for name, value in zip(fields, values, strict=True):
+                total[name] += int(value or 0)
+    return sums
 
 
 def monthly_complaints(agency, start, end, unit_ids):
@@ -167,8 +169,9 @@ def monthly_complaints(agency, start, end, unit_ids):
 def _pooled_ikm(sums, unit_ids, window, method):
     """Cell with the converted IKM of every answer of ``unit_ids`` in ``window``."""
     total = dict.fromkeys(SUM_FIELDS, 0)
+    months = window.month_starts
     for unit_id in unit_ids:
-        for month in window.month_starts:
+        for month in months:
             row = sums.get((unit_id, month))
             if row:
                 for key in SUM_FIELDS:
@@ -179,7 +182,8 @@ def _pooled_ikm(sums, unit_ids, window, method):
 
 def _complaint_rate(counts, unit_ids, window):
     """(Cell with complaints per unit per month, number of complaints)."""
-    number = sum(counts.get((u, m), 0) for u in unit_ids for m in window.month_starts)
+    months = window.month_starts
+    number = sum(counts.get((u, m), 0) for u in unit_ids for m in months)
     if not unit_ids:
         return did.Cell(None), number
     rate = round_half_up(Fraction(number, len(unit_ids) * window.months), 2)

@@ -16,11 +16,14 @@ Definitions:
 - absorption = realized ÷ planned budget × 100 (no figure without a planned budget).
 """
 
+import hashlib
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.core.cache import cache
 from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
@@ -115,6 +118,7 @@ class PlanEvaluation:
     totals: dict
     compliance: dict
     rankings: list
+    levels_counted_at: object = None
 
     @property
     def is_empty(self):
@@ -240,14 +244,39 @@ def _results_level(result):
     )
 
 
+# The L1–L4 figures of a plan read every answer, score and SKM response of its programmes
+# (about 300 ms at 100,000 ASN): the page keeps them this long and says when they were counted.
+LEVELS_SECONDS = 600
+
+
+def _level_figures(agency, programmes):
+    ids = [programme.pk for programme in programmes]
+    key = "binaasn:plan-levels:{}:{}:{}".format(
+        agency.pk,
+        hashlib.sha256(",".join(map(str, ids)).encode()).hexdigest()[:16],
+        translation.get_language(),
+    )
+    figures = cache.get(key)
+    if figures is None:
+        figures = {
+            "reaction": feedback.reaction_scores_by_programme(agency, ids),
+            "behaviour": feedback.behaviour_scores_by_programme(agency, ids),
+            "learning": learning_results.learning_scores_by_programme(agency, ids),
+            "results": outcomes.ikm_did_by_programme(agency, programmes),
+            "computed_at": timezone.now(),
+        }
+        cache.set(key, figures, LEVELS_SECONDS)
+    return figures
+
+
 def level_results(agency, programmes):
     """``{programme_id: {"l1": LevelResult, …}}`` from the Kirkpatrick modules of evaluation:
-    reaction and behaviour means, learning gain, and the IKM difference in differences."""
+    reaction and behaviour means, learning gain, and the IKM difference in differences (kept
+    for LEVELS_SECONDS; ``levels_counted_at`` says since when)."""
     ids = [programme.pk for programme in programmes]
-    reaction = feedback.reaction_scores_by_programme(agency, ids)
-    behaviour = feedback.behaviour_scores_by_programme(agency, ids)
-    learning = learning_results.learning_scores_by_programme(agency, ids)
-    results = outcomes.ikm_did_by_programme(agency, programmes)
+    figures = _level_figures(agency, programmes)
+    reaction, behaviour = figures["reaction"], figures["behaviour"]
+    learning, results = figures["learning"], figures["results"]
     return {
         pk: {
             "l1": _score_level(reaction.get(pk), _("No reaction answers yet.")),
@@ -324,6 +353,7 @@ def evaluate_plan(plan):
     planned = _planned_budget(agency, plan)
     realized = _realized(agency, plan)
     levels = level_results(agency, programmes) if programmes else {}
+    counted_at = _level_figures(agency, programmes)["computed_at"] if programmes else None
     rows = []
     for programme in programmes:
         counts = offerings.get(programme.pk, {})
@@ -348,6 +378,7 @@ def evaluate_plan(plan):
         totals=_totals(rows),
         compliance=_compliance(agency, plan.year),
         rankings=[_ranking(key, label, rows) for key, label in LEVELS],
+        levels_counted_at=counted_at,
     )
 
 

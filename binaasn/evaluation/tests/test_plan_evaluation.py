@@ -229,8 +229,9 @@ def test_page_query_count_does_not_grow_with_programmes_and_offerings(
         f.make_line(programme)
         complete(EnrolmentFactory(offering=finished_offering(programme), employee=cast.outsider), 4)
     client = login(cast.admin)
-    # 24 plus the cache's read and write of the agency's 20 JP count (computed on this request)
-    with django_assert_max_num_queries(28) as small:
+    # 24, plus the cache's reads and writes of the agency's 20 JP count and of the plan's L1–L4
+    # figures, both computed on this request
+    with django_assert_max_num_queries(34) as small:
         assert client.get(page_url(cast, plan)).status_code == 200
     small_count = len(small.captured_queries)  # read now: the next request empties the log
     with scopes_disabled():
@@ -309,3 +310,18 @@ def test_twenty_jp_count_is_reused_until_a_jp_credit_changes_it(
     with scopes_disabled(), django_capture_on_commit_callbacks(execute=True):
         complete(second, 24)
     assert client.get(page_url(cast, plan)).context["compliance"]["meeting"] == 2
+
+
+def test_level_figures_are_kept_and_the_page_says_when_they_were_counted(
+    cast, login, django_assert_max_num_queries
+):
+    with scopes_disabled():
+        plan = f.make_plan(cast.a, year=YEAR)
+        programme = f.make_programme(plan)
+        complete(EnrolmentFactory(offering=finished_offering(programme), employee=cast.outsider), 4)
+    client = login(cast.admin)
+    first = client.get(page_url(cast, plan))
+    assert "Counted at" in first.content.decode()
+    kept = first.context["evaluation"].levels_counted_at
+    second = client.get(page_url(cast, plan))
+    assert second.context["evaluation"].levels_counted_at == kept
