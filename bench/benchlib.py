@@ -191,19 +191,24 @@ def page_urlpatterns():
     ]
 
 
-def measure(client, url, *, requests, warmup):
-    """Median wall and CPU time of GET ``url`` after a warm-up, with its query count and size."""
+def measure(client, url, *, requests, warmup, before_each=None):
+    """Median wall and CPU time of GET ``url`` after a warm-up, with its query count and size.
+    ``before_each`` (untimed) runs before every request, e.g. to drop what a page keeps."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
+    prepare = before_each or (lambda: None)
     for _ in range(warmup):
+        prepare()
         response = client.get(url)
         assert response.status_code == 200, (url, response.status_code)
+    prepare()
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url)
     queries = len(captured)  # read now: the next request empties the connection's log
     samples, cpu = [], []
     for _ in range(requests):
+        prepare()
         start, start_cpu = time.perf_counter(), time.process_time()
         response = client.get(url)
         samples.append(time.perf_counter() - start)
