@@ -39,8 +39,10 @@ def run_import(agency, source, file_name, *, dry_run, create_units, user=None, p
             created_by=user,
         )
         result = ImportResult(run=run)
+        # Committing on PostgreSQL checks and writes the rows as the file is read (stream.py).
+        streaming = not dry_run and connection.vendor == "postgresql"
         try:
-            sheet = read_sheet(source)
+            sheet = read_sheet(source, stream=streaming)
         except ImportFileError as error:
             result.errors.append(RowError(error.row, error.column, error.message, error.code))
             return _reject(run, result)
@@ -60,7 +62,7 @@ def run_import(agency, source, file_name, *, dry_run, create_units, user=None, p
                 )
             return _reject(run, result)
 
-        rows = len(sheet.rows)
+        rows = sheet.expected_rows
         total = rows if dry_run else 2 * rows
 
         def settle(plan):
@@ -78,7 +80,7 @@ def run_import(agency, source, file_name, *, dry_run, create_units, user=None, p
             else:
                 run.status = ImportRun.Status.COMMITTED
 
-        if not dry_run and connection.vendor == "postgresql":
+        if streaming:
             # Check in a thread while the rows checked so far are written.
             stream_import(
                 agency,
@@ -184,7 +186,7 @@ def build_preview(sheet, plan):
             {"row": record.row, "nip": record.nip, "name": current["name"], "changes": shown}
         )
     return {
-        "total_rows": len(sheet.rows),
+        "total_rows": sheet.row_count,
         "limit": PREVIEW_LIMIT,
         "columns_ignored": sheet.columns.ignored[:200],
         "create": create,

@@ -5,6 +5,7 @@ Row numbers are those a user sees in a spreadsheet program: the first line is ro
 
 import csv
 import io
+import itertools
 import os
 import zipfile
 
@@ -31,13 +32,54 @@ class ImportFileError(Exception):
 
 
 class Sheet:
-    """The header (``columns``), the row it sits on, and the data rows as (number, cells)."""
+    """The header (``columns``), the row it sits on, and the data rows as (number, cells).
 
-    def __init__(self, kind, raw_headers, header_row, rows):
+    A CSV file read with ``stream=True`` keeps only the rows above and just below its header;
+    the rest are read from the text as they are asked for, in ``pieces`` (and are not kept) or
+    all at once by ``rows``. ``row_count`` is then known once every piece has been handed out;
+    until then ``expected_rows`` is an estimate (its line count) for progress bars.
+    """
+
+    def __init__(self, kind, raw_headers, header_row, rows, *, more=None, expected_rows=None):
         self.kind = kind
         self.columns = Columns(raw_headers)
         self.header_row = header_row
-        self.rows = rows
+        self._rows = rows
+        self._more = more
+        self._streamed = more is not None
+        self._handed_out = 0
+        self.expected_rows = len(rows) if more is None else max(expected_rows or 0, len(rows))
+
+    @property
+    def rows(self):
+        """Every data row (the rest of a streamed file is read now)."""
+        if self._streamed and self._handed_out:
+            raise RuntimeError("The rows of this sheet were already handed out in pieces.")
+        if self._more is not None:
+            more, self._more = self._more, None
+            self._rows.extend(more)
+            self.expected_rows = len(self._rows)
+        return self._rows
+
+    @property
+    def row_count(self):
+        if self._streamed and self._handed_out:
+            return self._handed_out
+        return len(self.rows)
+
+    def pieces(self, size):
+        """The data rows in lists of up to ``size`` rows. May raise ImportFileError part way
+        through a streamed file (a CSV that turns unreadable further down)."""
+        if self._more is None:
+            rows = self._rows
+            for start in range(0, len(rows), size):
+                yield rows[start : start + size]
+            return
+        rows = itertools.chain(self._rows, self._more)
+        self._rows, self._more = [], None
+        while piece := list(itertools.islice(rows, size)):
+            self._handed_out += len(piece)
+            yield piece
 
 
 def read_bytes(source):
@@ -53,8 +95,10 @@ def read_bytes(source):
     return data
 
 
-def read_sheet(source):
-    """Read ``source`` (path or binary file) into a Sheet, or raise ImportFileError."""
+def read_sheet(source, *, stream=False):
+    """Read ``source`` (path or binary file) into a Sheet, or raise ImportFileError.
+
+    With ``stream`` a CSV file's rows are read as they are used (see Sheet)."""
     data = read_bytes(source)
     if not data:
         raise ImportFileError(_("The file is empty."), "empty")
@@ -66,8 +110,9 @@ def read_sheet(source):
         except ValidationError as error:
             raise ImportFileError(error.messages[0], error.code) from None
         header, header_row, rows = _read_xlsx(buffer)
+        more = expected = None
     elif kind == "text":
-        header, header_row, rows = _read_csv(data)
+        header, header_row, rows, more, expected = _read_csv(data, stream)
     else:
         raise ImportFileError(
             _("The file is not a spreadsheet. Upload an XLSX or CSV file."), "not_spreadsheet"
@@ -76,7 +121,7 @@ def read_sheet(source):
         raise ImportFileError(_("The file has no header row and no data."), "empty")
     if not rows:
         raise ImportFileError(_("The file has a header row but no data rows."), "no_rows")
-    return Sheet(kind, header, header_row, rows)
+    return Sheet(kind, header, header_row, rows, more=more, expected_rows=expected)
 
 
 def _decode(data):
@@ -125,7 +170,8 @@ def _header_and_rows(records):
     return header, header_row, records[at + 1 :]
 
 
-def _read_csv(data):
+def _read_csv(data, stream):
+    """(header, header row, rows, the rows not read yet or None, the expected row count)."""
     text = _decode(data)
     if "\x00" in text:
         raise ImportFileError(
@@ -133,18 +179,30 @@ def _read_csv(data):
         )
     first_line = _first_line(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=detect_delimiter(first_line))
+    records = _csv_records(reader)
+    if not stream:
+        header, header_row, rows = _header_and_rows(list(records))
+        return header, header_row, rows, None, None
+    # Enough rows to find the header and to know whether any data row follows it.
+    header, header_row, rows = _header_and_rows(
+        list(itertools.islice(records, HEADER_SEARCH_ROWS + 1))
+    )
+    lines = text.count("\n") + (not text.endswith("\n"))
+    expected = lines - (header_row or 0)  # exact unless blank lines or cells span lines
+    return header, header_row, rows, records, expected
+
+
+def _csv_records(reader):
+    """The (number, cells) rows of a CSV reader that have something in them."""
     try:
         # CSV cells are all text: a row is blank when no cell has more than spaces.
-        records = [
-            (number, cells)
-            for number, cells in enumerate(reader, start=1)
-            if any(cells) and (cells[0].strip() or "".join(cells).strip())
-        ]
+        for number, cells in enumerate(reader, start=1):
+            if any(cells) and (cells[0].strip() or "".join(cells).strip()):
+                yield number, cells
     except csv.Error as error:
         raise ImportFileError(
             _("The CSV file cannot be read: %(error)s") % {"error": error}, "bad_csv"
         ) from None
-    return _header_and_rows(records)
 
 
 def _first_line(text):

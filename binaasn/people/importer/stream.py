@@ -18,6 +18,8 @@ from django.utils import translation
 from binaasn.people.models import Employee
 
 from .plan import Planner
+from .reader import ImportFileError
+from .result import RowError
 from .writer import (
     EmployeeCopy,
     _update_employees,
@@ -62,7 +64,7 @@ def stream_import(agency, sheet, run, *, create_units, settle, user=None, progre
     stop = threading.Event()
     checker = threading.Thread(
         target=_check,
-        args=(planner, sheet.rows, pieces, stop, translation.get_language()),
+        args=(planner, sheet, pieces, stop, translation.get_language()),
         name="employee-import-check",
         daemon=True,
     )
@@ -81,6 +83,9 @@ def stream_import(agency, sheet, run, *, create_units, settle, user=None, progre
             checker.start()
             writer = _PieceWriter(agency, plan, report)
             for piece in iter(pieces.get, None):
+                if isinstance(piece, ImportFileError):
+                    _refuse_file(plan, piece)  # the file turned unreadable part way
+                    continue
                 if isinstance(piece, BaseException):
                     raise piece
                 checked = piece.rows
@@ -89,6 +94,10 @@ def stream_import(agency, sheet, run, *, create_units, settle, user=None, progre
                 if not plan.errors:  # once a row is rejected nothing more is worth writing
                     writer.write(piece)
             checker.join()
+            # A streamed file's row count was an estimate until now: the bar ends at its end.
+            total = 2 * checked
+            if progress is not None:
+                progress(min(checked + written, total), total)
             writer.finish()
             settle(plan)
             if plan.errors:
@@ -110,18 +119,30 @@ def stream_import(agency, sheet, run, *, create_units, settle, user=None, progre
     return plan
 
 
-def _check(planner, rows, pieces, stop, language):
-    """The checking thread: check ``rows`` piece by piece and hand each piece over."""
+def _refuse_file(plan, error):
+    """The file cannot be read to its end: nothing of it is imported, as when it cannot be
+    read at all; the error is the only thing reported."""
+    plan.creates, plan.updates, plan.unchanged = [], [], 0
+    plan.rejected_rows = set()
+    plan.errors = [RowError(error.row, error.column, error.message, error.code)]
+
+
+def _check(planner, sheet, pieces, stop, language):
+    """The checking thread: read and check the rows of ``sheet`` piece by piece and hand each
+    piece over. A streamed CSV file is read here too, so the first rows are written while the
+    rest of the file is still being read."""
     plan = planner.plan
+    checked = 0
     try:
         with translation.override(language):
-            for start in range(0, len(rows), CHUNK_ROWS):
+            for rows in sheet.pieces(CHUNK_ROWS):
                 if stop.is_set():
                     return
-                planner.check(rows[start : start + CHUNK_ROWS])
+                planner.check(rows)
+                checked += len(rows)
                 pieces.put(
                     Checked(
-                        min(start + CHUNK_ROWS, len(rows)),
+                        checked,
                         len(plan.creates),
                         len(plan.units.planned),
                         len(plan.positions.order),

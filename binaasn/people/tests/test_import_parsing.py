@@ -13,7 +13,7 @@ from binaasn.people.importer import run_import
 from binaasn.people.importer import values as v
 from binaasn.people.importer.headers import Columns, normalize_header
 from binaasn.people.importer.positions import canonical_name, classify
-from binaasn.people.importer.reader import detect_delimiter, read_sheet
+from binaasn.people.importer.reader import ImportFileError, detect_delimiter, read_sheet
 from binaasn.people.models import Employee
 from binaasn.people.nip import compose_nip
 
@@ -352,3 +352,52 @@ def test_csv_saved_by_excel_in_windows_encoding_is_read(cast):
     with scopes_disabled():
         employee = Employee.objects.get(agency=cast.a, nip=nip)
     assert (employee.name, employee.birth_place) == ("René Pakaya", "Gorontalo")
+
+
+class TestStreamedSheet:
+    """``read_sheet(stream=True)`` reads a CSV file's rows as they are asked for."""
+
+    def data(self):
+        header, rows = sample_table()
+        return csv_bytes(header, rows)
+
+    def test_pieces_give_the_rows_read_all_at_once(self):
+        whole = read_sheet(io.BytesIO(self.data()))
+        streamed = read_sheet(io.BytesIO(self.data()), stream=True)
+        assert streamed.columns.raw == whole.columns.raw
+        assert streamed.header_row == whole.header_row
+        pieces = list(streamed.pieces(7))
+        assert [len(p) for p in pieces] == [7, 7, 7, 7, 7, 5]
+        assert [row for piece in pieces for row in piece] == whole.rows
+        assert streamed.row_count == whole.row_count == 40
+
+    def test_the_expected_row_count_comes_from_the_line_count(self):
+        streamed = read_sheet(io.BytesIO(self.data()), stream=True)
+        assert streamed.expected_rows == 40
+        assert read_sheet(io.BytesIO(self.data().rstrip(b"\r\n")), stream=True).expected_rows == 40
+
+    def test_rows_reads_the_rest_when_no_piece_was_taken(self):
+        streamed = read_sheet(io.BytesIO(self.data()), stream=True)
+        assert len(streamed.rows) == 40
+        assert [len(p) for p in streamed.pieces(25)] == [25, 15]
+
+    def test_rows_are_not_kept_once_handed_out_in_pieces(self):
+        streamed = read_sheet(io.BytesIO(self.data()), stream=True)
+        next(streamed.pieces(10))
+        with pytest.raises(RuntimeError):
+            streamed.rows
+
+    def test_a_header_with_no_data_row_is_refused_at_once(self):
+        with pytest.raises(ImportFileError) as caught:
+            read_sheet(io.BytesIO(b"NIP BARU,NAMA\n\n\n"), stream=True)
+        assert caught.value.code == "no_rows"
+
+    def test_an_unreadable_cell_further_down_is_raised_from_the_piece(self):
+        header, rows = sample_table()
+        rows[30][header.index("ALAMAT")] = "x" * 200_000
+        streamed = read_sheet(io.BytesIO(csv_bytes(header, rows)), stream=True)
+        pieces = streamed.pieces(10)
+        assert len(next(pieces)) == 10
+        with pytest.raises(ImportFileError) as caught:
+            list(pieces)
+        assert caught.value.code == "bad_csv"

@@ -201,3 +201,40 @@ def test_new_units_get_the_paths_and_depths_save_would_give_them(cast):
         parent_path = unit.parent.path if unit.parent_id else "/"
         assert unit.path == f"{parent_path}{unit.pk}/"
         assert unit.depth == unit.path.count("/") - 2
+
+
+def test_a_file_that_turns_unreadable_part_way_writes_nothing(cast, copies):
+    """The file is read as it is checked: rows near its end are read after the first pieces
+    are written. A cell beyond what a CSV reader takes stops the import as a whole."""
+    header, rows = sample_table()
+    rows[35][header.index("ALAMAT")] = "x" * 200_000
+    before = counts(cast.a)
+    result = run_import(
+        cast.a, io.BytesIO(csv_bytes(header, rows)), "x.csv", dry_run=False, create_units=True
+    )
+    assert sum(copies) > 0  # the first pieces were written before the bad cell was read ...
+    assert counts(cast.a) == before  # ... and rolled back
+    assert [e.code for e in result.errors] == ["bad_csv"]
+    assert (result.created, result.updated, result.rejected) == (0, 0, 0)
+    assert result.run.status == ImportRun.Status.REJECTED
+    assert result.run.preview["create"] == []
+
+
+def test_the_progress_bar_ends_at_the_rows_read_when_the_line_count_was_off(cast):
+    """A blank line and a cell spanning two lines make the line count no row count."""
+    header, rows = sample_table()
+    rows[3][header.index("ALAMAT")] = "Jl. Kesatrian\nNo. 12"
+    data = csv_bytes(header, rows[:20]) + b"\n\n" + csv_bytes(header, rows[20:]).split(b"\n", 1)[1]
+    calls = []
+    result = run_import(
+        cast.a,
+        io.BytesIO(data),
+        "x.csv",
+        dry_run=False,
+        create_units=True,
+        progress=lambda *a: calls.append(a),
+    )
+    assert result.errors == [] and result.created == 40
+    assert result.run.preview["total_rows"] == 40
+    assert calls[-1] == (80, 80)
+    assert [done for done, _total in calls] == sorted(done for done, _total in calls)
