@@ -385,7 +385,7 @@ class TestStreamedSheet:
         streamed = read_sheet(io.BytesIO(self.data()), stream=True)
         next(streamed.pieces(10))
         with pytest.raises(RuntimeError):
-            streamed.rows
+            len(streamed.rows)
 
     def test_a_header_with_no_data_row_is_refused_at_once(self):
         with pytest.raises(ImportFileError) as caught:
