@@ -178,7 +178,7 @@ def _read_csv(data, stream):
             _("The file is not a spreadsheet. Upload an XLSX or CSV file."), "not_spreadsheet"
         )
     first_line = _first_line(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=detect_delimiter(first_line))
+    reader = csv.reader(_lines(text), delimiter=detect_delimiter(first_line))
     records = _csv_records(reader)
     if not stream:
         header, header_row, rows = _header_and_rows(list(records))
@@ -203,6 +203,23 @@ def _csv_records(reader):
         raise ImportFileError(
             _("The CSV file cannot be read: %(error)s") % {"error": error}, "bad_csv"
         ) from None
+
+
+def _lines(text):
+    """The lines of ``text`` with their line ends, for the CSV reader. Slicing at each "\\n"
+    costs the reader a third less than a StringIO; a file with lone "\\r" line ends (or
+    such a character in a cell) goes through StringIO, which splits there as well."""
+    if text.count("\r") != text.count("\r\n"):
+        return io.StringIO(text, newline="")
+    return _lines_at_newlines(text)
+
+
+def _lines_at_newlines(text):
+    start, end, find = 0, len(text), text.find
+    while start < end:
+        stop = find("\n", start) + 1 or end
+        yield text[start:stop]
+        start = stop
 
 
 def _first_line(text):

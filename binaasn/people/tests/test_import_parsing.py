@@ -401,3 +401,21 @@ class TestStreamedSheet:
         with pytest.raises(ImportFileError) as caught:
             list(pieces)
         assert caught.value.code == "bad_csv"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NIP BARU,NAMA\n1,Ani\n2,Budi\n",
+        "NIP BARU,NAMA\r\n1,Ani\r\n2,Budi",
+        'NIP BARU,NAMA,ALAMAT\n1,Ani,"Jl. Mawar\nNo. 3"\n2,"Budi, S.H.",x\n',
+        'NIP BARU,NAMA,ALAMAT\r\n1,Ani,"Jl. Mawar\r\nNo. 3"\r\n\r\n2,Budi,"a\nb"\r\n',
+        "NIP BARU,NAMA\r1,Ani\r2,Budi\r",
+        "NIP BARU,NAMA\n1,Ani\r\n2,Budi\n",
+    ],
+    ids=["lf", "crlf-no-last-end", "quoted-lf", "quoted-crlf-blank", "cr", "mixed"],
+)
+def test_csv_lines_are_split_as_a_csv_reader_of_the_whole_text_would(text):
+    expected = [cells for cells in csv.reader(io.StringIO(text, newline="")) if any(cells)]
+    sheet = read_sheet(io.BytesIO(text.encode()))
+    assert [sheet.columns.raw, *[cells for _number, cells in sheet.rows]] == expected
