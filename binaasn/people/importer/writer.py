@@ -164,10 +164,13 @@ _REQUIRED = object()
 
 
 class EmployeeCopy:
-    """PostgreSQL: new employees go in with COPY, in batches, inside the import's transaction.
+    """PostgreSQL: new employees go in with a binary COPY, in batches, inside the import's
+    transaction.
 
     bulk_create spends most of its time preparing each of the ~30 fields of each row in Python;
-    COPY takes the row as it is, which keeps a 100,000-row import within seconds.
+    COPY takes the row as it is, which keeps a 100,000-row import within seconds. In binary
+    format the dates, numbers and timestamps go as they are, neither written out as text here
+    nor parsed again by the server.
     """
 
     def __init__(self, agency):
@@ -175,32 +178,34 @@ class EmployeeCopy:
         self.position = position = {field.attname: i for i, field in enumerate(fields)}
         self.template = template = _row_template(fields, timezone.now())
         template[position["agency_id"]] = agency.pk
-        # The same timestamps on every row: as text once instead of formatted 100,000 times.
-        for i, value in enumerate(template):
-            if isinstance(value, datetime.datetime):
-                template[i] = value.isoformat()
-        # Dates repeat (birth dates, TMTs): each written as ISO text once.
-        self.date_slots = [
-            i for i, field in enumerate(fields) if field.get_internal_type() == "DateField"
-        ]
         self.nip_at = position["nip"]
         self.unit_at = position["unit_id"]
         self.position_at = position["position_id"]
         # Columns without a default that the file must fill (the checks make sure it does).
         self.required = [i for i, value in enumerate(template) if value is _REQUIRED]
-        columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
-        table = connection.ops.quote_name(Employee._meta.db_table)
-        self.statement = f"COPY {table} ({columns}) FROM STDIN"
-        self.iso = {}
+        columns = [field.column for field in fields]
+        table = Employee._meta.db_table
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT attname, atttypid FROM pg_attribute WHERE attrelid = %s::regclass "
+                "AND attname = ANY(%s)",
+                [connection.ops.quote_name(table), columns],
+            )
+            types = dict(cursor.fetchall())
+        self.types = [types[column] for column in columns]
+        names = ", ".join(connection.ops.quote_name(column) for column in columns)
+        self.statement = (
+            f"COPY {connection.ops.quote_name(table)} ({names}) FROM STDIN (FORMAT BINARY)"
+        )
 
     def write(self, cursor, records, report):
         """Copy ``records`` through the psycopg ``cursor``, COPY_BATCH_SIZE rows a statement."""
         template, position, required = self.template, self.position, self.required
         nip_at, unit_at, position_at = self.nip_at, self.unit_at, self.position_at
-        date_slots, iso = self.date_slots, self.iso
         for start in range(0, len(records), COPY_BATCH_SIZE):
             batch = records[start : start + COPY_BATCH_SIZE]
             with cursor.copy(self.statement) as copy:
+                copy.set_types(self.types)
                 write_row = copy.write_row
                 for record in batch:
                     row = template.copy()
@@ -210,13 +215,6 @@ class EmployeeCopy:
                     row[position_at] = place if place.__class__ is int else resolve(place)
                     for name, value in record.values.items():
                         row[position[name]] = value
-                    for i in date_slots:
-                        day = row[i]
-                        if day is not None:
-                            try:
-                                row[i] = iso[day]
-                            except KeyError:
-                                row[i] = iso[day] = day.isoformat()
                     for i in required:
                         if row[i] is _REQUIRED:
                             missing = [self.fields[i].name for i in required if row[i] is _REQUIRED]
