@@ -89,6 +89,8 @@ def test_a_birth_date_in_the_future_is_refused():
         ("1985051720100310012", "nip_length"),
         ("19850517201003100A", "nip_digits"),
         ("", "nip_digits"),
+        ("19850517²010031001", "nip_digits"),  # digits to Python, not to a NIP
+        ("1985051720100310٠1", "nip_digits"),
     ],
 )
 def test_length_and_digits(nip, code):
@@ -135,3 +137,17 @@ def test_compose_nip_builds_numbers_that_validate():
     assert pns == "199006152015022007"
     assert pppk == "200012312024211001"
     assert validate_nip(pns, gender="P", status="PNS", today=TODAY).gender == "P"
+
+
+def test_the_shared_parts_of_many_nips_give_each_its_own_answer():
+    """Birth dates and appointment months are worked out once and reused."""
+    first = parse_nip("198505172010031001", today=TODAY)
+    again = parse_nip("198505172010031002", today=TODAY)
+    assert (first.birth_date, first.appointment_month) == (
+        again.birth_date,
+        again.appointment_month,
+    )
+    assert (first.sequence, again.sequence) == ("001", "002")
+    with pytest.raises(NipError) as caught:
+        parse_nip("198505172010031001", today=datetime.date(2009, 1, 1))
+    assert caught.value.code == "nip_tmt"  # today is not part of what is kept
