@@ -178,8 +178,7 @@ def _read_csv(data, stream):
             _("The file is not a spreadsheet. Upload an XLSX or CSV file."), "not_spreadsheet"
         )
     first_line = _first_line(text)
-    reader = csv.reader(_lines(text), delimiter=detect_delimiter(first_line))
-    records = _csv_records(reader)
+    records = _csv_records(_csv_rows(text, detect_delimiter(first_line)))
     if not stream:
         header, header_row, rows = _header_and_rows(list(records))
         return header, header_row, rows, None, None
@@ -192,11 +191,11 @@ def _read_csv(data, stream):
     return header, header_row, rows, records, expected
 
 
-def _csv_records(reader):
-    """The (number, cells) rows of a CSV reader that have something in them."""
+def _csv_records(rows):
+    """The (number, cells) rows of a CSV file that have something in them."""
     try:
         # CSV cells are all text: a row is blank when no cell has more than spaces.
-        for number, cells in enumerate(reader, start=1):
+        for number, cells in enumerate(rows, start=1):
             if any(cells) and (cells[0].strip() or "".join(cells).strip()):
                 yield number, cells
     except csv.Error as error:
@@ -205,13 +204,25 @@ def _csv_records(reader):
         ) from None
 
 
-def _lines(text):
-    """The lines of ``text`` with their line ends, for the CSV reader. Slicing at each "\\n"
-    costs the reader a third less than a StringIO; a file with lone "\\r" line ends (or
-    such a character in a cell) goes through StringIO, which splits there as well."""
+def _csv_rows(text, delimiter):
+    """The cells of each record of ``text``, as ``csv.reader`` gives them.
+
+    A line without a quote character is split at the delimiter, two and a half times quicker
+    than the reader; a line with one goes to the reader, which also takes the further lines of
+    a quoted cell that spans several. A file with lone "\\r" line ends (or such a character in
+    a cell) is read by the reader alone, which splits there as well.
+    """
     if text.count("\r") != text.count("\r\n"):
-        return io.StringIO(text, newline="")
-    return _lines_at_newlines(text)
+        yield from csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        return
+    lines = _lines_at_newlines(text)
+    for line in lines:
+        if '"' in line:
+            for cells in csv.reader(itertools.chain((line,), lines), delimiter=delimiter):
+                yield cells
+                break
+        else:
+            yield line.rstrip("\r\n").split(delimiter)
 
 
 def _lines_at_newlines(text):
