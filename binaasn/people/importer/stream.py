@@ -9,6 +9,7 @@ the file rolls back what was already written — units, positions and employees 
 
 import contextlib
 import queue
+import sys
 import threading
 
 from auditlog.context import set_actor
@@ -32,6 +33,14 @@ from .writer import (
 # Rows checked before the main thread writes them. Small enough that the last piece, written
 # after the checking ends, is short; large enough that a piece's few queries do not add up.
 CHUNK_ROWS = 4000
+# Pieces checked but not yet written. The database is the slower of the two: once it has this
+# many pieces waiting, the checking thread waits too instead of taking the interpreter from
+# the thread that feeds the database.
+AHEAD = 2
+# How long a thread may keep the interpreter while another waits for it (Python's default is
+# 5 ms). The writing thread gives it up each time it sends a block of rows; taking it back
+# after 5 ms each time would leave the database idle for a good part of the import.
+SWITCH_INTERVAL = 0.0005
 
 
 class Checked:
@@ -60,7 +69,7 @@ def stream_import(agency, sheet, run, *, create_units, settle, user=None, progre
     """
     planner = Planner(agency, sheet, create_units=create_units)
     plan = planner.plan
-    pieces = queue.SimpleQueue()
+    pieces = queue.Queue(maxsize=AHEAD)
     stop = threading.Event()
     checker = threading.Thread(
         target=_check,
@@ -79,7 +88,7 @@ def stream_import(agency, sheet, run, *, create_units, settle, user=None, progre
 
     checked = 0
     try:
-        with transaction.atomic(), actor:
+        with transaction.atomic(), actor, _switch_interval(SWITCH_INTERVAL):
             checker.start()
             writer = _PieceWriter(agency, plan, report)
             for piece in iter(pieces.get, None):
@@ -140,18 +149,51 @@ def _check(planner, sheet, pieces, stop, language):
                     return
                 planner.check(rows)
                 checked += len(rows)
-                pieces.put(
-                    Checked(
-                        checked,
-                        len(plan.creates),
-                        len(plan.units.planned),
-                        len(plan.positions.order),
-                    )
+                piece = Checked(
+                    checked, len(plan.creates), len(plan.units.planned), len(plan.positions.order)
                 )
+                if not _hand_over(pieces, piece, stop):
+                    return
     except BaseException as error:  # handed to the main thread, which raises it
-        pieces.put(error)
+        _hand_over(pieces, error, stop)
     finally:
-        pieces.put(None)
+        _hand_over(pieces, None, stop)
+
+
+def _hand_over(pieces, item, stop):
+    """Put ``item`` in the queue once there is room; False when the main thread has stopped
+    taking pieces (it failed or finished), so the checking thread can end."""
+    while not stop.is_set():
+        try:
+            pieces.put(item, timeout=0.05)
+        except queue.Full:
+            continue
+        return True
+    return False
+
+
+_switching = threading.Lock()
+_switch_users = 0
+_switch_before = None
+
+
+@contextlib.contextmanager
+def _switch_interval(seconds):
+    """Python's thread switch interval at most ``seconds`` while the block runs (in as many
+    threads as like; the interval is the process's, put back when the last one ends)."""
+    global _switch_users, _switch_before
+    with _switching:
+        if _switch_users == 0:
+            _switch_before = sys.getswitchinterval()
+            sys.setswitchinterval(min(seconds, _switch_before))
+        _switch_users += 1
+    try:
+        yield
+    finally:
+        with _switching:
+            _switch_users -= 1
+            if _switch_users == 0:
+                sys.setswitchinterval(_switch_before)
 
 
 class _PieceWriter:
