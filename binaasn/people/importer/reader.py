@@ -172,13 +172,17 @@ def _header_and_rows(records):
 
 def _read_csv(data, stream):
     """(header, header row, rows, the rows not read yet or None, the expected row count)."""
-    text = _decode(data)
-    if "\x00" in text:
+    # The scans for NUL, line ends and lone "\r" run on the bytes: in every encoding read
+    # here those characters are those bytes, and a text with one character beyond Latin-1
+    # takes two or four bytes per character to scan.
+    if b"\x00" in data:
         raise ImportFileError(
             _("The file is not a spreadsheet. Upload an XLSX or CSV file."), "not_spreadsheet"
         )
+    text = _decode(data)
     first_line = _first_line(text)
-    records = _csv_records(_csv_rows(text, detect_delimiter(first_line)))
+    lone_cr = b"\r" in data and data.count(b"\r") != data.count(b"\r\n")
+    records = _csv_records(_csv_rows(text, detect_delimiter(first_line), lone_cr))
     if not stream:
         header, header_row, rows = _header_and_rows(list(records))
         return header, header_row, rows, None, None
@@ -186,7 +190,7 @@ def _read_csv(data, stream):
     header, header_row, rows = _header_and_rows(
         list(itertools.islice(records, HEADER_SEARCH_ROWS + 1))
     )
-    lines = text.count("\n") + (not text.endswith("\n"))
+    lines = data.count(b"\n") + (not data.endswith(b"\n"))
     expected = lines - (header_row or 0)  # exact unless blank lines or cells span lines
     return header, header_row, rows, records, expected
 
@@ -204,7 +208,7 @@ def _csv_records(rows):
         ) from None
 
 
-def _csv_rows(text, delimiter):
+def _csv_rows(text, delimiter, lone_cr):
     """The cells of each record of ``text``, as ``csv.reader`` gives them.
 
     A line without a quote character is split at the delimiter, two and a half times quicker
@@ -212,7 +216,7 @@ def _csv_rows(text, delimiter):
     a quoted cell that spans several. A file with lone "\\r" line ends (or such a character in
     a cell) is read by the reader alone, which splits there as well.
     """
-    if text.count("\r") != text.count("\r\n"):
+    if lone_cr:
         yield from csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
         return
     lines = _lines_at_newlines(text)
