@@ -2,6 +2,7 @@
 written. Whatever happens late in the file, the import stays all or nothing."""
 
 import io
+import sys
 import threading
 
 import pytest
@@ -238,3 +239,48 @@ def test_the_progress_bar_ends_at_the_rows_read_when_the_line_count_was_off(cast
     assert result.run.preview["total_rows"] == 40
     assert calls[-1] == (80, 80)
     assert [done for done, _total in calls] == sorted(done for done, _total in calls)
+
+
+def test_threads_switch_more_often_only_while_an_import_runs(cast, copies, monkeypatch):
+    seen = []
+    original = EmployeeCopy.write
+
+    def write(self, cursor, records, report):
+        seen.append(sys.getswitchinterval())
+        original(self, cursor, records, report)
+
+    monkeypatch.setattr(EmployeeCopy, "write", write)
+    before = sys.getswitchinterval()
+    result = run_import(
+        cast.a, io.BytesIO(csv_bytes(*sample_table())), "x.csv", dry_run=False, create_units=True
+    )
+    assert result.created == 40
+    assert seen and set(seen) == {min(stream.SWITCH_INTERVAL, before)}
+    assert sys.getswitchinterval() == before
+
+
+def test_the_checking_thread_waits_while_pieces_are_ahead_of_the_database(cast, monkeypatch):
+    """It never gets more than AHEAD pieces ahead of the writing."""
+    ahead = []
+    original = stream._PieceWriter.write
+
+    def write(self, piece):
+        ahead.append(piece)
+        original(self, piece)
+
+    monkeypatch.setattr(stream._PieceWriter, "write", write)
+    original_check = stream.Planner.check
+    checked = []
+
+    def check(self, rows):
+        # Pieces checked so far minus pieces taken for writing: at most AHEAD waiting, plus
+        # the one being taken.
+        assert len(checked) - len(ahead) <= stream.AHEAD + 1
+        checked.append(len(rows))
+        original_check(self, rows)
+
+    monkeypatch.setattr(stream.Planner, "check", check)
+    result = run_import(
+        cast.a, io.BytesIO(csv_bytes(*sample_table())), "x.csv", dry_run=False, create_units=True
+    )
+    assert result.created == 40 and len(checked) == 8
