@@ -1,6 +1,6 @@
-"""Committing a file on PostgreSQL: the rows are checked in a thread while the main thread
-writes the rows checked so far, so the database works on one core while Python checks on the
-other.
+"""Committing a file on PostgreSQL: the rows are read and checked in a thread while the main
+thread writes the rows checked so far, so the database works on one core while Python reads and
+checks on the other.
 
 Everything still happens in one transaction on the request's own connection: only the main
 thread talks to the database (the checking thread runs no query), and a row rejected late in
