@@ -169,6 +169,7 @@ class PositionMatcher:
         self.by_siasn = {}
         self.by_name = {}
         self.names = {}
+        shared = set()
         for pk, name, unit_id, siasn_id in (
             Position.objects.for_agency(agency)
             .order_by("pk")
@@ -176,10 +177,17 @@ class PositionMatcher:
         ):
             self.names[pk] = name
             if siasn_id:
+                if siasn_id in self.by_siasn:
+                    shared.add(siasn_id)
                 self.by_siasn.setdefault(siasn_id, pk)
             key = name_key(name)
             self.by_name.setdefault((key, unit_id), pk)
             self.by_name.setdefault((key, "*"), pk)
+        # A SIASN id that several positions hold (a file that gives one id to the same post in
+        # several units) decides nothing: those go by name and unit, as when they were created,
+        # so importing the same file again changes nothing.
+        for siasn_id in shared:
+            del self.by_siasn[siasn_id]
         self.planned = {}
         self.order = []  # the planned positions in the order they were planned
         self._cache = {}

@@ -73,15 +73,21 @@ class UnitMatcher:
             .order_by("depth", "path")
             .values_list("pk", "name", "parent_id", "path", "siasn_id", "code")
         )
+        shared = set()
         for pk, name, parent_id, path, siasn_id, code in rows:
             self.names[pk] = name
             self.paths[pk] = path
-            for identifier in (siasn_id, code):
-                if identifier:
-                    self.by_code.setdefault(identifier.strip().casefold(), pk)
+            for identifier in {i.strip().casefold() for i in (siasn_id, code) if i}:
+                if self.by_code.setdefault(identifier, pk) != pk:
+                    shared.add(identifier)
             self.by_name.setdefault(name_key(name), []).append(pk)
             if parent_id is None and self.root is None:
                 self.root = pk
+        # An id or code that several units hold (a file that gave one SIASN id to units of the
+        # same name in different OPD) decides nothing: those go by name under their OPD, as
+        # when they were created, so importing the same file again changes nothing.
+        for identifier in shared:
+            del self.by_code[identifier]
         self.planned = []
         self._planned_by_key = {}
         self._cache = {}

@@ -327,3 +327,42 @@ def test_a_duplicate_of_a_bad_row_is_still_reported_as_duplicate(cast):
         cast.a, io.BytesIO(csv_bytes(header, rows)), "x.csv", dry_run=True, create_units=False
     )
     assert {(e.row, e.code) for e in result.errors} == {(2, "bad_date"), (4, "duplicate_nip")}
+
+
+def test_reimporting_a_file_that_gives_one_siasn_id_to_several_posts_changes_nothing(cast):
+    """Some exports give the same JABATAN ID (and UNOR ID) to the same post in several units:
+    the first import makes a unit and a position in each OPD; importing the file again must
+    find each row's own, not the first one holding the id."""
+    header, rows = sample_table()
+    at = {name: header.index(name) for name in header}
+    opds = []
+    for row in rows:
+        if row[at["SATUAN KERJA KERJA NAMA"]] not in opds:
+            opds.append(row[at["SATUAN KERJA KERJA NAMA"]])
+    chosen = {}
+    for row in rows:
+        opd = row[at["SATUAN KERJA KERJA NAMA"]]
+        if opd in opds[:2] and len(chosen.setdefault(opd, [])) < 2:
+            chosen[opd].append(row)
+            row[at["UNOR ID"]] = "UNOR-SEKSI-PEM"
+            row[at["UNOR NAMA"]] = "Seksi Pemerintahan"
+            row[at["JABATAN ID"]] = "JAB-KASI-PEM"
+            row[at["JABATAN NAMA"]] = "Kepala Seksi Pemerintahan"
+            row[at["JENIS JABATAN ID"]] = "1"
+            row[at["JENIS JABATAN NAMA"]] = "Struktural"
+    assert [len(v) for v in chosen.values()] == [2, 2]
+    data = csv_bytes(header, rows)
+    first = run_import(cast.a, io.BytesIO(data), "x.csv", dry_run=False, create_units=True)
+    assert first.errors == [] and first.created == 40
+    again = run_import(cast.a, io.BytesIO(data), "x.csv", dry_run=False, create_units=True)
+    assert again.summary_line() == "created=0 updated=0 unchanged=40 rejected=0"
+    with scopes_disabled():
+        placed = {
+            (e.unit.parent.name, e.unit.name, e.position.name, e.position.unit_id == e.unit_id)
+            for e in Employee.objects.filter(
+                agency=cast.a, nip__in=[r[at["NIP BARU"]] for v in chosen.values() for r in v]
+            ).select_related("unit__parent", "position")
+        }
+    assert placed == {
+        (opd, "Seksi Pemerintahan", "Kepala Seksi Pemerintahan", True) for opd in opds[:2]
+    }
