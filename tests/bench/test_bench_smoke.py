@@ -43,8 +43,10 @@ def test_generate_creates_the_agency_and_a_siasn_csv(tmp_path):
 
 
 def test_import_bench_imports_every_row_and_compares_with_a_raw_insert():
-    result = run_bench("import_bench.py", "--rows", "150")
+    result = run_bench("import_bench.py", "--rows", "150", "--again")
     assert result["ok"], result.get("errors")
+    assert result["again_changes_nothing"] is True
+    assert result["again_summary"] == "created=0 updated=0 unchanged=150 rejected=0"
     assert result["created"] == result["employees_in_agency"] == 150
     assert result["units_created"] > 0
     assert result["import_rows_per_second"] > 0 and result["raw_rows_per_second"] > 0
