@@ -269,23 +269,34 @@ def _level_figures(agency, programmes):
     return figures
 
 
+class Levels(dict):
+    """``{programme_id: {"l1": LevelResult, …}}``, and ``counted_at``: when its figures were
+    counted (they are kept for LEVELS_SECONDS)."""
+
+    counted_at = None
+
+
 def level_results(agency, programmes):
-    """``{programme_id: {"l1": LevelResult, …}}`` from the Kirkpatrick modules of evaluation:
-    reaction and behaviour means, learning gain, and the IKM difference in differences (kept
-    for LEVELS_SECONDS; ``levels_counted_at`` says since when)."""
+    """Levels from the Kirkpatrick modules of evaluation: reaction and behaviour means,
+    learning gain, and the IKM difference in differences."""
     ids = [programme.pk for programme in programmes]
     figures = _level_figures(agency, programmes)
     reaction, behaviour = figures["reaction"], figures["behaviour"]
     learning, results = figures["learning"], figures["results"]
-    return {
-        pk: {
-            "l1": _score_level(reaction.get(pk), _("No reaction answers yet.")),
-            "l2": _learning_level(learning.get(pk)),
-            "l3": _score_level(behaviour.get(pk), _("No behaviour answers yet.")),
-            "l4": _results_level(results.get(pk)),
-        }
+    levels = Levels(
+        (
+            pk,
+            {
+                "l1": _score_level(reaction.get(pk), _("No reaction answers yet.")),
+                "l2": _learning_level(learning.get(pk)),
+                "l3": _score_level(behaviour.get(pk), _("No behaviour answers yet.")),
+                "l4": _results_level(results.get(pk)),
+            },
+        )
         for pk in ids
-    }
+    )
+    levels.counted_at = figures["computed_at"]
+    return levels
 
 
 def _ranking(key, label, rows):
@@ -353,7 +364,6 @@ def evaluate_plan(plan):
     planned = _planned_budget(agency, plan)
     realized = _realized(agency, plan)
     levels = level_results(agency, programmes) if programmes else {}
-    counted_at = _level_figures(agency, programmes)["computed_at"] if programmes else None
     rows = []
     for programme in programmes:
         counts = offerings.get(programme.pk, {})
@@ -378,7 +388,7 @@ def evaluate_plan(plan):
         totals=_totals(rows),
         compliance=_compliance(agency, plan.year),
         rankings=[_ranking(key, label, rows) for key, label in LEVELS],
-        levels_counted_at=counted_at,
+        levels_counted_at=getattr(levels, "counted_at", None),  # none without programmes
     )
 
 
