@@ -85,6 +85,20 @@ def name_key(name):
     return _SPACES.sub(" ", name).strip().casefold()
 
 
+def held_once(pairs):
+    """``{identifier: pk}`` of the (identifier, pk) pairs whose identifier one object alone
+    holds. An id that several units or positions hold (a file that gave one SIASN id to the
+    same post in several units) decides nothing: those are matched by name under their own
+    unit, as when they were created, so importing the same file again changes nothing."""
+    found, shared = {}, set()
+    for identifier, pk in pairs:
+        if found.setdefault(identifier, pk) != pk:
+            shared.add(identifier)
+    for identifier in shared:
+        del found[identifier]
+    return found
+
+
 def functional_level(name):
     match = _LEVEL_SEARCH.search(name)
     return LEVELS[match.group(1).lower()] if match else ""
@@ -166,28 +180,19 @@ class PositionMatcher:
     def __init__(self, agency, create):
         self.agency = agency
         self.create = create
-        self.by_siasn = {}
         self.by_name = {}
         self.names = {}
-        shared = set()
-        for pk, name, unit_id, siasn_id in (
+        rows = list(
             Position.objects.for_agency(agency)
             .order_by("pk")
             .values_list("pk", "name", "unit_id", "siasn_id")
-        ):
+        )
+        for pk, name, unit_id, _siasn_id in rows:
             self.names[pk] = name
-            if siasn_id:
-                if siasn_id in self.by_siasn:
-                    shared.add(siasn_id)
-                self.by_siasn.setdefault(siasn_id, pk)
             key = name_key(name)
             self.by_name.setdefault((key, unit_id), pk)
             self.by_name.setdefault((key, "*"), pk)
-        # A SIASN id that several positions hold (a file that gives one id to the same post in
-        # several units) decides nothing: those go by name and unit, as when they were created,
-        # so importing the same file again changes nothing.
-        for siasn_id in shared:
-            del self.by_siasn[siasn_id]
+        self.by_siasn = held_once((siasn_id, pk) for pk, _n, _u, siasn_id in rows if siasn_id)
         self.planned = {}
         self.order = []  # the planned positions in the order they were planned
         self._cache = {}

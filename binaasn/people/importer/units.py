@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from binaasn.people.models import OrgUnit
 
-from .positions import name_key
+from .positions import held_once, name_key
 
 K = OrgUnit.Kind
 _KIND_WORDS = [
@@ -65,29 +65,25 @@ class UnitMatcher:
         self.create = create
         self.names = {}
         self.paths = {}
-        self.by_code = {}
         self.by_name = {}
         self.root = None
-        rows = (
+        rows = list(
             OrgUnit.objects.for_agency(agency)
             .order_by("depth", "path")
             .values_list("pk", "name", "parent_id", "path", "siasn_id", "code")
         )
-        shared = set()
-        for pk, name, parent_id, path, siasn_id, code in rows:
+        for pk, name, parent_id, path, _siasn_id, _code in rows:
             self.names[pk] = name
             self.paths[pk] = path
-            for identifier in {i.strip().casefold() for i in (siasn_id, code) if i}:
-                if self.by_code.setdefault(identifier, pk) != pk:
-                    shared.add(identifier)
             self.by_name.setdefault(name_key(name), []).append(pk)
             if parent_id is None and self.root is None:
                 self.root = pk
-        # An id or code that several units hold (a file that gave one SIASN id to units of the
-        # same name in different OPD) decides nothing: those go by name under their OPD, as
-        # when they were created, so importing the same file again changes nothing.
-        for identifier in shared:
-            del self.by_code[identifier]
+        self.by_code = held_once(
+            (identifier.strip().casefold(), pk)
+            for pk, _n, _p, _path, siasn_id, code in rows
+            for identifier in (siasn_id, code)
+            if identifier
+        )
         self.planned = []
         self._planned_by_key = {}
         self._cache = {}
